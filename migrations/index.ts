@@ -1,0 +1,5 @@
+import { Foundation1763800000000 } from './1763800000000-Foundation';
+import { ReferenceData1763800000001 } from './1763800000001-ReferenceData';
+
+/** Every migration, oldest first. A new migration is added here and never edited once released. */
+export const migrations = [Foundation1763800000000, ReferenceData1763800000001];

@@ -1,0 +1,28 @@
+import { Role } from '../domain/vocabulary';
+
+/** What a role allows, coarsely; which records it applies to is decided by the policies. */
+export enum Permission {
+  READ_DIRECTORIES = 'READ_DIRECTORIES',
+  EDIT_DIRECTORIES = 'EDIT_DIRECTORIES',
+  EDIT_CATALOG = 'EDIT_CATALOG',
+  MANAGE_DEPARTMENTS = 'MANAGE_DEPARTMENTS',
+  MANAGE_USERS = 'MANAGE_USERS',
+  MANAGE_REGIONS = 'MANAGE_REGIONS',
+}
+
+const READ_ONLY = [Permission.READ_DIRECTORIES];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  ADMINISTRATOR: Object.values(Permission),
+  PLANNER: [Permission.READ_DIRECTORIES, Permission.EDIT_DIRECTORIES, Permission.EDIT_CATALOG],
+  DRAW_OPERATOR: READ_ONLY,
+  INSPECTOR: READ_ONLY,
+  REVIEWING_LEADER: READ_ONLY,
+  SUPERVISOR: READ_ONLY,
+  // A witness watches draws it is invited to; directories are none of its business.
+  WITNESS: [],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => rolePermissions[role] ?? []));
+}

@@ -1,0 +1,18 @@
+import { ChangeRecord } from '../modules/audit/change-record.entity';
+import { CheckForm, InspectionItem, InspectionItemVersion } from '../modules/catalog/inspection-item.entity';
+import { ItemCategory } from '../modules/catalog/item-category.entity';
+import { ConflictOfInterest } from '../modules/directory/conflict.entity';
+import { Expert } from '../modules/directory/expert.entity';
+import { Inspector } from '../modules/directory/inspector.entity';
+import { Target } from '../modules/directory/target.entity';
+import { ImportJob, ImportRowError } from '../modules/imports/import-job.entity';
+import { Department } from '../modules/org/department.entity';
+import { Region, RegionNeighbour } from '../modules/org/region.entity';
+import { Session, User } from '../modules/org/user.entity';
+
+export const entities = [
+  Region, RegionNeighbour, Department, User, Session,
+  ItemCategory, InspectionItem, InspectionItemVersion, CheckForm,
+  Target, Inspector, Expert, ConflictOfInterest, ChangeRecord,
+  ImportJob, ImportRowError,
+];

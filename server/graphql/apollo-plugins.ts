@@ -1,0 +1,35 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { checkLimits, Limits } from './limits';
+import { localizeErrors } from './errors';
+import type { RequestContext } from './context';
+
+/** Rejects operations over the depth or cost limit before they run. */
+export function limitsPlugin(limits: Limits): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request }) {
+          const errors = checkLimits(document, operationName, request.variables, limits);
+          // Apollo turns `extensions.http` into the response status and strips it from the body.
+          if (errors.length) throw new GraphQLError(errors[0].message, { extensions: { ...errors[0].extensions, http: { status: 400 } } });
+        },
+      };
+    },
+  };
+}
+
+/** Serves messages in the caller's language (Chinese unless Accept-Language asks for English). */
+export function languagePlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single' && response.body.singleResult.errors && contextValue?.lang) {
+            response.body.singleResult.errors = localizeErrors(response.body.singleResult.errors, contextValue.lang);
+          }
+        },
+      };
+    },
+  };
+}

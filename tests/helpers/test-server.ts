@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createClient, Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import mysql from 'mysql2/promise';
+import { createApp, HubApp } from '../../server/app';
+import { HubConfig, loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
+
+/**
+ * Starts a real hub on a free port against a database of its own: a fresh SQLite file, or (with
+ * DATABASE_URL=mysql://…) a fresh MariaDB database created for this server and dropped on close.
+ */
+export interface GqlResult<T = any> { data?: T; errors?: { message: string; extensions?: Record<string, any> }[]; status: number }
+export interface TestServer {
+  app: HubApp;
+  url: string;
+  baseUrl: string;
+  config: HubConfig;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null; lang?: string }): Promise<GqlResult<T>>;
+  ws(token?: string | null, lang?: string): Client;
+  close(): Promise<void>;
+}
+
+export const usingMariaDb = () => /^(mysql|mariadb):/.test(process.env.DATABASE_URL ?? '');
+
+export async function createTestServer(overrides: Partial<HubConfig> = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
+  let dropDatabase = async () => undefined as void;
+  let database: HubConfig['database'];
+  if (usingMariaDb()) {
+    const base = new URL(process.env.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'));
+    const name = `t_${randomBytes(6).toString('hex')}`;
+    const admin = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+    const url = new URL(base.toString());
+    url.pathname = `/${name}`;
+    database = { kind: 'mariadb', url: url.toString() };
+    dropDatabase = async () => {
+      const conn = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    };
+  } else {
+    database = { kind: 'sqlite', file: path.join(dir, 'hub.sqlite') };
+  }
+  const config: HubConfig = {
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    database,
+    redisUrl: undefined,
+    demo: false,
+    workDir: path.join(dir, 'work'),
+    logLevel: (process.env.TEST_LOG_LEVEL as HubConfig['logLevel']) ?? 'silent',
+    ...overrides,
+  };
+  const app = await createApp(config, { log: createLogger(config.logLevel) });
+  const clients: Client[] = [];
+  const baseUrl = app.url.replace(/\/graphql$/, '');
+  return {
+    app,
+    url: app.url,
+    baseUrl,
+    config,
+    async gql(query, variables, options = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      if (options.lang) headers['accept-language'] = options.lang;
+      const res = await fetch(app.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as GqlResult;
+      return { ...body, status: res.status };
+    },
+    ws(token, lang) {
+      const client = createClient({
+        url: app.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(lang ? { lang } : {}) },
+        retryAttempts: 0,
+        lazy: true,
+      });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      for (const client of clients) await client.dispose();
+      await app.close();
+      await dropDatabase();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects the events of one subscription until `until` says enough (or times out with what it has). */
+export function subscribeCollect<T = any>(client: Client, query: string, variables: Record<string, unknown>, until: (events: T[]) => boolean, timeoutMs = 15000) {
+  return new Promise<{ events: T[]; errors: unknown[] }>((resolve) => {
+    const events: T[] = [];
+    const errors: unknown[] = [];
+    let dispose = () => {};
+    const finish = () => { clearTimeout(timer); dispose(); resolve({ events, errors }); };
+    const timer = setTimeout(finish, timeoutMs);
+    dispose = client.subscribe<T>({ query, variables }, {
+      next: (value) => {
+        if (value.errors) errors.push(...value.errors);
+        if (value.data) events.push(value.data as T);
+        if (until(events) || value.errors) finish();
+      },
+      error: (error) => { errors.push(error); finish(); },
+      complete: finish,
+    });
+  });
+}
