@@ -12,7 +12,8 @@ import { migrate, openDataSource } from './db/data-source';
 import { buildHubSchema } from './graphql/schema';
 import { buildContext, ContextDeps, pickLang, RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
-import { languagePlugin, limitsPlugin } from './graphql/apollo-plugins';
+import { languagePlugin, limitsPlugin, statementCountPlugin } from './graphql/apollo-plugins';
+import { runCounted } from './db/statement-counter';
 import { createHubPubSub } from './graphql/pubsub';
 import { attachWebSocket } from './graphql/websocket';
 import { resolveAuth } from './modules/org/auth.service';
@@ -55,12 +56,14 @@ export async function createApp(config: HubConfig, options: { log?: Logger } = {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       languagePlugin(),
+      ...(config.reportStatementCounts ? [statementCountPlugin()] : []),
       { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
     ],
   });
   await apollo.start();
 
   mountHttpRoutes(app, { deps, isShuttingDown: () => shuttingDown, resolveAuth: (h) => resolveAuth(ds, h) });
+  if (config.reportStatementCounts) app.use('/graphql', (_req, _res, next) => runCounted(next));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

@@ -23,6 +23,8 @@ export interface HubConfig {
   /** Folder for uploads while they are imported. */
   workDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Adds `extensions.sqlStatements` to GraphQL responses (used by tests to prove batching). */
+  reportStatementCounts: boolean;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     maxQueryCost: intFromEnv(env, 'MAX_QUERY_COST', 20000),
     workDir: env.WORK_DIR || path.join(dataDir, 'work'),
     logLevel,
+    reportStatementCounts: env.REPORT_SQL_STATEMENTS === '1',
   };
 }
 

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { checkLimits, Limits } from './limits';
 import { localizeErrors } from './errors';
 import type { RequestContext } from './context';
+import { statementsSoFar } from '../db/statement-counter';
 
 /** Rejects operations over the depth or cost limit before they run. */
 export function limitsPlugin(limits: Limits): ApolloServerPlugin<RequestContext> {
@@ -27,6 +28,22 @@ export function languagePlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single' && response.body.singleResult.errors && contextValue?.lang) {
             response.body.singleResult.errors = localizeErrors(response.body.singleResult.errors, contextValue.lang);
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Reports how many SQL statements the request issued (only when enabled in the config). */
+export function statementCountPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const count = statementsSoFar();
+          if (response.body.kind === 'single' && count !== undefined) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: count };
           }
         },
       };

@@ -14,7 +14,7 @@ import { createLogger } from '../../server/logger';
  * Starts a real hub on a free port against a database of its own: a fresh SQLite file, or (with
  * DATABASE_URL=mysql://…) a fresh MariaDB database created for this server and dropped on close.
  */
-export interface GqlResult<T = any> { data?: T; errors?: { message: string; extensions?: Record<string, any> }[]; status: number }
+export interface GqlResult<T = any> { data?: T; errors?: { message: string; extensions?: Record<string, any> }[]; extensions?: Record<string, any>; status: number }
 export interface TestServer {
   app: HubApp;
   url: string;
@@ -56,6 +56,7 @@ export async function createTestServer(overrides: Partial<HubConfig> = {}): Prom
     redisUrl: undefined,
     demo: false,
     workDir: path.join(dir, 'work'),
+    reportStatementCounts: true,
     logLevel: (process.env.TEST_LOG_LEVEL as HubConfig['logLevel']) ?? 'silent',
     ...overrides,
   };
