@@ -40,7 +40,7 @@ export class Foundation1763800000000 implements MigrationInterface {
       id(), int('departmentId'), str('naturalKey', 200), str('creditCode', 18, true), str('name', 200), str('type', 32), str('regionCode', 9),
       str('address', 300), str('status', 32), str('riskLevel', 16), str('creditClass', 1), int('complaintCount'), bool('dishonest'),
       bool('seriousViolation'), str('specialDirectories', 500), text('licences'), str('legalRepresentative', 100), str('phone', 50),
-      int('version'), time('createdAt'), time('updatedAt'),
+      int('version'), time('createdAt'), time('updatedAt'), int('createdByImportJobId', true),
     ], [
       idx('IDX_target_department_naturalKey', ['departmentId', 'naturalKey'], true),
       idx('IDX_target_department_region', ['departmentId', 'regionCode']),
@@ -49,10 +49,11 @@ export class Foundation1763800000000 implements MigrationInterface {
     await table('inspector', [
       id(), int('departmentId'), str('name', 100), str('certificateNumber', 64), str('certificateValidFrom', 10), str('certificateValidTo', 10),
       str('specialties', 500), str('regionCode', 9), str('phone', 50), bool('active'), int('version'), time('createdAt'), time('updatedAt'),
+      int('createdByImportJobId', true),
     ], [idx('IDX_inspector_certificateNumber', ['certificateNumber'], true), idx('IDX_inspector_department_active', ['departmentId', 'active'])]);
     await table('expert', [
       id(), int('departmentId'), str('naturalKey', 250), str('name', 100), str('organisation', 150), str('specialty', 100), str('phone', 50),
-      bool('active'), int('version'), time('createdAt'), time('updatedAt'),
+      bool('active'), int('version'), time('createdAt'), time('updatedAt'), int('createdByImportJobId', true),
     ], [idx('IDX_expert_department_naturalKey', ['departmentId', 'naturalKey'], true)]);
     await table('conflict_of_interest', [id(), int('inspectorId'), int('targetId'), str('reason', 300), time('declaredAt'), int('declaredById', true)],
       [idx('IDX_conflict_inspector_target', ['inspectorId', 'targetId'], true), idx('IDX_conflict_target', ['targetId'])]);

@@ -40,7 +40,7 @@ export async function createApp(config: HubConfig, options: { log?: Logger } = {
   const deps: ContextDeps = { ds, config, log, pubSub };
   if (config.demo) await loadDemoIfEmpty(deps);
 
-  const schema = await buildHubSchema();
+  const schema = await buildHubSchema(pubSub);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);

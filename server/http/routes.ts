@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { ContextDeps } from '../graphql/context';
 import type { resolveAuth } from '../modules/org/auth.service';
+import { mountFileRoutes } from './files.routes';
 
 export interface RouteDeps {
   deps: ContextDeps;
@@ -8,7 +9,7 @@ export interface RouteDeps {
   resolveAuth(authorization: string | null): ReturnType<typeof resolveAuth>;
 }
 
-/** Plain HTTP endpoints beside /graphql: health, readiness, and (later) file transfer. */
+/** Plain HTTP endpoints beside /graphql: health, readiness and spreadsheet files. */
 export function mountHttpRoutes(app: Express, routes: RouteDeps): void {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -25,4 +26,5 @@ export function mountHttpRoutes(app: Express, routes: RouteDeps): void {
       res.status(503).json({ status: 'database-unavailable' });
     }
   });
+  mountFileRoutes(app, routes);
 }

@@ -6,6 +6,7 @@ import { getExpert } from '../directory/expert.service';
 import { getInspector } from '../directory/inspector.service';
 import { getTarget } from '../directory/target.service';
 import { ChangeRecord } from './change-record.entity';
+import { ImportJob } from '../imports/import-job.entity';
 
 export enum HistoryEntity { TARGET = 'TARGET', INSPECTOR = 'INSPECTOR', EXPERT = 'EXPERT', INSPECTION_ITEM = 'INSPECTION_ITEM' }
 registerEnumType(HistoryEntity, { name: 'HistoryEntity' });
@@ -27,8 +28,16 @@ export class HistoryResolver {
   @Query(() => [ChangeRecord], { description: 'Who changed what and when, oldest first' })
   async history(@Ctx() ctx: RequestContext, @Arg('entity', () => HistoryEntity) entity: HistoryEntity, @Arg('id', () => ID) id: string): Promise<ChangeRecord[]> {
     if (!ctx.actor) throw notFound('记录', id);
-    await readers[entity](ctx, Number(id));
-    return ctx.ds.getRepository(ChangeRecord).find({ where: { entityType: entity, entityId: Number(id) }, order: { id: 'ASC' } });
+    const record = (await readers[entity](ctx, Number(id))) as { createdAt?: Date; createdByImportJobId?: number | null };
+    const changes = await ctx.ds.getRepository(ChangeRecord).find({ where: { entityType: entity, entityId: Number(id) }, order: { id: 'ASC' } });
+    if (!record.createdByImportJobId) return changes;
+    // Rows created by an import have no CREATE entry of their own (a million of them would double
+    // the import's writes): their first entry is the import itself.
+    const job = await ctx.ds.getRepository(ImportJob).findOneBy({ id: record.createdByImportJobId });
+    const created = Object.assign(new ChangeRecord(), {
+      id: 0, entityType: entity, entityId: Number(id), action: 'CREATE', changes: {}, userId: job?.userId ?? null, importJobId: record.createdByImportJobId, at: record.createdAt,
+    });
+    return [created, ...changes];
   }
 
   @FieldResolver(() => [FieldChange])

@@ -16,11 +16,11 @@ export function rejectProblems(problems: FieldProblem[]): never {
 interface Versioned extends ObjectLiteral { id: number; version: number; createdAt: Date; updatedAt: Date }
 
 export async function insertVersioned<E extends Versioned>(
-  em: EntityManager, entity: EntityTarget<E>, values: Omit<E, 'id' | 'version' | 'createdAt' | 'updatedAt'>,
+  em: EntityManager, entity: EntityTarget<E>, values: Omit<E, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'createdByImportJobId'>,
   audit: { entityType: string; userId: number; fields: readonly string[] },
 ): Promise<E> {
   const now = new Date();
-  const record = em.getRepository(entity).create({ ...values, version: 1, createdAt: now, updatedAt: now } as never) as unknown as E;
+  const record = em.getRepository(entity).create({ ...values, version: 1, createdAt: now, updatedAt: now, createdByImportJobId: null } as never) as unknown as E;
   await em.getRepository(entity).insert(record as never);
   await recordChange(em, { entityType: audit.entityType, entityId: record.id, action: 'CREATE', changes: diffFields(null, record, audit.fields), userId: audit.userId });
   return record;

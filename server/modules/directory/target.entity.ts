@@ -101,4 +101,8 @@ export class Target {
   @Field()
   @Column({ type: 'datetime', precision: 3 })
   updatedAt: Date;
+
+  /** The import that created this record, if one did (its history then starts with that import). */
+  @Column({ type: 'integer', nullable: true })
+  createdByImportJobId: number | null;
 }
