@@ -11,7 +11,7 @@ async function main() {
   const database = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : `MariaDB/MySQL ${redactUrl(config.database.url)}`;
   const root = app.url.replace(/\/graphql$/, '/');
   const lines = [``, `  双随机、一公开 hub is running`, `  Web app:  ${root}`, `  GraphQL:  ${app.url}  (WebSocket on the same URL)`, `  Database: ${database}`];
-  if (config.demo) lines.push(`  Demo logins (password for all: ${DEMO_LOGINS.password}):`, ...DEMO_LOGINS.users.map((u) => `    ${u.username.padEnd(18)} ${u.description}`));
+  if (config.demo) lines.push(`  Demo logins (password for all: ${DEMO_LOGINS.password}):`, ...DEMO_LOGINS.users.map((u) => `    ${u.username.padEnd(20)} ${u.description}`));
   process.stdout.write(lines.join('\n') + '\n\n');
   let stopping = false;
   const stop = (signal: string) => {
