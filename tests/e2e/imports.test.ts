@@ -141,7 +141,7 @@ describe('importing targets', () => {
     const client = server.ws(token);
     const collecting = subscribeCollect(client, `subscription($id: ID!) { importProgress(jobId: $id) { status phase rowsRead } }`, { id: started.id },
       (events) => events.some((e) => e.importProgress.phase === 'DONE'), 20000);
-    await new Promise((r) => setTimeout(r, 200));
+    await collecting.first;
     const rows = [HEADER, ...Array.from({ length: 3000 }, () => goodRow())];
     const res = await fetch(server.baseUrl + started.uploadUrl, { method: 'PUT', headers: { authorization: `Bearer ${token}` }, body: await sheetBytes('csv', rows) });
     expect(res.status).toBe(200);

@@ -27,27 +27,32 @@ export interface TestServer {
 
 export const usingMariaDb = () => /^(mysql|mariadb):/.test(process.env.DATABASE_URL ?? '');
 
-export async function createTestServer(overrides: Partial<HubConfig> = {}): Promise<TestServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
-  let dropDatabase = async () => undefined as void;
-  let database: HubConfig['database'];
-  if (usingMariaDb()) {
-    const base = new URL(process.env.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'));
-    const name = `t_${randomBytes(6).toString('hex')}`;
-    const admin = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await admin.end();
-    const url = new URL(base.toString());
-    url.pathname = `/${name}`;
-    database = { kind: 'mariadb', url: url.toString() };
-    dropDatabase = async () => {
-      const conn = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+/** A database of its own for one test server or test: a fresh SQLite file, or a fresh MariaDB database. */
+export async function freshDatabase(dir: string): Promise<{ database: HubConfig['database']; drop(): Promise<void> }> {
+  if (!usingMariaDb()) return { database: { kind: 'sqlite', file: path.join(dir, 'hub.sqlite') }, drop: async () => undefined };
+  const base = new URL(process.env.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'));
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const connect = () => mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+  const admin = await connect();
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  return {
+    database: { kind: 'mariadb', url: url.toString() },
+    async drop() {
+      const conn = await connect();
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();
-    };
-  } else {
-    database = { kind: 'sqlite', file: path.join(dir, 'hub.sqlite') };
-  }
+    },
+  };
+}
+
+export async function createTestServer(overrides: Partial<HubConfig> = {}, options: { shareDatabaseWith?: TestServer } = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
+  // A second hub process on the same database leaves dropping it to the first.
+  const fresh = options.shareDatabaseWith ? { database: options.shareDatabaseWith.config.database, drop: async () => undefined } : await freshDatabase(dir);
+  const { database } = fresh;
   const config: HubConfig = {
     ...loadConfig({}),
     port: 0,
@@ -90,7 +95,7 @@ export async function createTestServer(overrides: Partial<HubConfig> = {}): Prom
     async close() {
       for (const client of clients) await client.dispose();
       await app.close();
-      await dropDatabase();
+      await fresh.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -98,7 +103,9 @@ export async function createTestServer(overrides: Partial<HubConfig> = {}): Prom
 
 /** Collects the events of one subscription until `until` says enough (or times out with what it has). */
 export function subscribeCollect<T = any>(client: Client, query: string, variables: Record<string, unknown>, until: (events: T[]) => boolean, timeoutMs = 15000) {
-  return new Promise<{ events: T[]; errors: unknown[] }>((resolve) => {
+  let markFirst!: () => void;
+  const first = new Promise<void>((resolve) => (markFirst = resolve));
+  const done = new Promise<{ events: T[]; errors: unknown[] }>((resolve) => {
     const events: T[] = [];
     const errors: unknown[] = [];
     let dispose = () => {};
@@ -106,12 +113,15 @@ export function subscribeCollect<T = any>(client: Client, query: string, variabl
     const timer = setTimeout(finish, timeoutMs);
     dispose = client.subscribe<T>({ query, variables }, {
       next: (value) => {
+        markFirst();
         if (value.errors) errors.push(...value.errors);
         if (value.data) events.push(value.data as T);
         if (until(events) || value.errors) finish();
       },
-      error: (error) => { errors.push(error); finish(); },
-      complete: finish,
+      error: (error) => { errors.push(error); markFirst(); finish(); },
+      complete: () => { markFirst(); finish(); },
     });
   });
+  /** Resolves once the first event (or the end) has arrived: the subscription is live from then on. */
+  return Object.assign(done, { first });
 }

@@ -86,20 +86,27 @@ export async function runImport(deps: ImportDeps, job: ImportJob, filePath: stri
       };
       const seenKeys = new Set<string>();
       let chunk: ValidRow<Record<string, unknown>>[] = [];
+      // One chunk is written while the next is read and checked: the database and the parser work
+      // at the same time. Statements still go one after another on the transaction's connection.
+      let writing: Promise<void> = Promise.resolve();
       const writeChunk = async () => {
         const rowsToWrite = chunk;
         chunk = [];
+        await writing;
         // In all-or-nothing mode, once a row is bad nothing will be kept: stop writing, keep checking.
         if (!rowsToWrite.length || (job.mode === ImportMode.ALL_OR_NOTHING && sink.count)) return;
         progress('WRITING', ImportStatus.RUNNING);
-        const outcome = await spec.write({ em, departmentId: job.departmentId, jobId: job.id, userId: job.userId }, rowsToWrite);
-        counts.createdCount += outcome.created;
-        counts.updatedCount += outcome.updated;
-        counts.unchangedCount += outcome.unchanged;
-        for (const r of outcome.rejected) {
-          const row = rowsToWrite.find((w) => w.rowNumber === r.rowNumber);
-          sink.add(rowError(r.rowNumber, headerOf(r.field), String(row?.value[r.field] ?? ''), r));
-        }
+        writing = spec.write({ em, departmentId: job.departmentId, jobId: job.id, userId: job.userId }, rowsToWrite).then((outcome) => {
+          counts.createdCount += outcome.created;
+          counts.updatedCount += outcome.updated;
+          counts.unchangedCount += outcome.unchanged;
+          for (const r of outcome.rejected) {
+            const row = rowsToWrite.find((w) => w.rowNumber === r.rowNumber);
+            sink.add(rowError(r.rowNumber, headerOf(r.field), String(row?.value[r.field] ?? ''), r));
+          }
+        });
+        // A failed write must not go unobserved while the next chunk is being read.
+        writing.catch(() => undefined);
       };
       for await (const row of rows) {
         counts.totalRows++;
@@ -130,6 +137,7 @@ export async function runImport(deps: ImportDeps, job: ImportJob, filePath: stri
         progress('READING', ImportStatus.RUNNING);
       }
       await writeChunk();
+      await writing;
       if (counts.totalRows === 0) throw new DomainError(ErrorCode.EMPTY_FILE);
       if (job.mode === ImportMode.ALL_OR_NOTHING && sink.count) throw new RejectFile();
     });

@@ -31,12 +31,19 @@ export function directoryWriter<E extends DirectoryRecord, V extends object>(spe
   const updateColumns = [...stored, 'version', 'updatedAt'] as (keyof E & string)[];
   const historyColumns = ['entityType', 'entityId', 'action', 'changes', 'userId', 'importJobId', 'at'] as const;
 
+  /** The stored records with these keys. A light key-only query first: in a first import nothing exists. */
+  async function existingRecords(ctx: WriteContext, keys: string[]): Promise<Map<string, E>> {
+    const repo = ctx.em.getRepository(spec.entity);
+    const scope = spec.keyPerDepartment ? { departmentId: ctx.departmentId } : {};
+    const found = await repo.find({ select: { id: true } as never, where: { [spec.keyProperty]: In(keys), ...scope } as never });
+    if (!found.length) return new Map();
+    const records = await repo.find({ where: { id: In(found.map((r) => r.id)) } as never });
+    return new Map(records.map((e) => [String(e[spec.keyProperty]), e]));
+  }
+
   return async function write(ctx: WriteContext, rows: ValidRow<V>[]): Promise<WriteOutcome> {
     const outcome: WriteOutcome = { created: 0, updated: 0, unchanged: 0, rejected: [] };
-    const repo = ctx.em.getRepository(spec.entity);
-    const keys = rows.map((r) => r.value[spec.keyProperty] as unknown as string);
-    const where = { [spec.keyProperty]: In(keys), ...(spec.keyPerDepartment ? { departmentId: ctx.departmentId } : {}) };
-    const existing = new Map((await repo.find({ where: where as never })).map((e) => [String(e[spec.keyProperty]), e]));
+    const existing = await existingRecords(ctx, rows.map((r) => String(r.value[spec.keyProperty])));
     const now = new Date();
     const inserts: E[] = [], updates: E[] = [], history: Partial<ChangeRecord>[] = [];
     for (const row of rows) {
