@@ -20,6 +20,7 @@ import { resolveAuth } from './modules/org/auth.service';
 import { createLogger, Logger } from './logger';
 import { mountHttpRoutes } from './http/routes';
 import { loadDemoIfEmpty } from './demo/load-demo';
+import { DrawFeed } from './modules/draw/draw-feed';
 
 export interface HubApp {
   url: string;
@@ -37,7 +38,8 @@ export async function createApp(config: HubConfig, options: { log?: Logger } = {
   const applied = await migrate(ds);
   if (applied.length) log.info('migrations applied', { applied });
   const pubSub = createHubPubSub(config.redisUrl);
-  const deps: ContextDeps = { ds, config, log, pubSub };
+  const drawFeed = new DrawFeed(ds, pubSub, log);
+  const deps: ContextDeps = { ds, config, log, pubSub, drawFeed };
   if (config.demo) await loadDemoIfEmpty(deps);
 
   const schema = await buildHubSchema(pubSub);
@@ -87,6 +89,7 @@ export async function createApp(config: HubConfig, options: { log?: Logger } = {
       closing ??= (async () => {
         shuttingDown = true;
         await apollo.stop();
+        drawFeed.stop();
         await pubSub.close();
         await ds.destroy();
         log.info('hub stopped');

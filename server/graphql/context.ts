@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import { Department } from '../modules/org/department.entity';
 import { createLoaders, Loaders } from './loaders';
 import type { HubPubSub } from './pubsub';
+import type { DrawFeed } from '../modules/draw/draw-feed';
 
 /** The person behind a request, as far as authorisation is concerned. */
 export interface Actor {
@@ -25,6 +26,7 @@ export interface RequestContext {
   config: HubConfig;
   log: Logger;
   pubSub: HubPubSub;
+  drawFeed: DrawFeed;
   actor: Actor | null;
   /** Why the presented token was not accepted, when one was presented. */
   authFailure: ErrorCode | null;
@@ -43,6 +45,7 @@ export interface ContextDeps {
   config: HubConfig;
   log: Logger;
   pubSub: HubPubSub;
+  drawFeed: DrawFeed;
 }
 
 export function buildContext(deps: ContextDeps, auth: { actor: Actor | null; failure: ErrorCode | null; authorization: string | null }, lang: Lang): RequestContext {

@@ -16,6 +16,8 @@ export interface ImportProgressPayload {
 
 export type HubTopics = {
   IMPORT_PROGRESS: [jobId: number, payload: ImportProgressPayload];
+  /** Something new in the draw event log; subscribers read the log itself. One channel for all draws. */
+  DRAW_WAKE: [payload: { drawId: number; seq: number; globalSeq: number }];
 };
 
 export interface HubPubSub {

@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { DomainError, ErrorCode } from '../../common/errors';
+import { inTransaction } from '../../db/transaction';
+import { computeDrawSync, entropyDigest, MAX_ENTROPY_CODE_POINTS } from '../../domain/draw-v1';
+import { nodeSha256 } from '../../domain/draw-v1-node';
+import { RequestContext } from '../../graphql/context';
+import { Target } from '../directory/target.entity';
+import { User } from '../org/user.entity';
+import { announceCommitted, appendEvents, NewEvent } from './draw-events';
+import { Draw, DrawEntropy, DrawPick, DrawSegment, DrawStatus, DrawWitness } from './draw.entity';
+import { assertOperator, assertViewer, hashInvite, loadDraw, witnessByInvite } from './draw.policy';
+import { assertAllowed, DrawAction } from './draw-state';
+import { loadPools } from './pool-snapshot';
+
+/** Reads the draw again inside the transaction, holding its row so concurrent actions queue up (SQLite queues whole transactions). */
+async function lockRow(em: EntityManager, id: number): Promise<Draw> {
+  const qb = em.getRepository(Draw).createQueryBuilder('d').where('d.id = :id', { id });
+  if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+  return qb.getOneOrFail();
+}
+
+/** One draw action: state checked on the locked row, changes and events in one transaction, subscribers woken after commit. */
+async function act<T>(ctx: RequestContext, drawId: number, action: DrawAction, work: (em: EntityManager, draw: Draw) => Promise<{ result: T; events: NewEvent[] }>): Promise<T> {
+  const { result, stored } = await inTransaction(ctx.ds, async (em) => {
+    const draw = await lockRow(em, drawId);
+    assertAllowed(draw, action);
+    const { result, events } = await work(em, draw);
+    return { result, stored: await appendEvents(em, draw, events) };
+  });
+  announceCommitted(ctx.pubSub, stored);
+  return result;
+}
+
+export async function openDraw(ctx: RequestContext, drawId: number): Promise<Draw> {
+  const draw = await loadDraw(ctx, drawId);
+  await assertOperator(ctx, draw);
+  return act(ctx, drawId, DrawAction.OPEN, async (em, locked) => {
+    const openedAt = new Date();
+    await em.getRepository(Draw).update({ id: drawId }, { status: DrawStatus.OPEN, openedAt });
+    return { result: { ...locked, status: DrawStatus.OPEN, openedAt }, events: [{ type: 'OPENED', payload: { openedAt: openedAt.toISOString(), entropyClosesAt: locked.entropyClosesAt.toISOString() } }] };
+  });
+}
+
+export interface InviteInput { displayName: string; organisation: string; userId?: number | null; validHours: number }
+
+/** Invites a witness: a user of the hub, or anyone holding the returned link (shown once, stored only as a hash). */
+export async function inviteWitness(ctx: RequestContext, drawId: number, input: InviteInput): Promise<{ witness: DrawWitness; inviteToken: string | null }> {
+  const draw = await loadDraw(ctx, drawId);
+  const actor = await assertOperator(ctx, draw);
+  if (!input.displayName.trim() || input.displayName.length > 100 || input.organisation.length > 100) throw new DomainError(ErrorCode.VALIDATION_FAILED, { reason: '请填写见证人姓名与单位（各100字以内） (name and organisation, at most 100 characters each)' });
+  if (!(input.validHours > 0 && input.validHours <= 24 * 14)) throw new DomainError(ErrorCode.VALIDATION_FAILED, { reason: '邀请有效期为1小时至14天 (an invitation is valid 1 hour to 14 days)' });
+  if (input.userId && !(await ctx.ds.getRepository(User).findOneBy({ id: input.userId }))) throw new DomainError(ErrorCode.NOT_FOUND, { what: '用户', id: String(input.userId) });
+  const inviteToken = input.userId ? null : randomBytes(24).toString('base64url');
+  return act(ctx, drawId, DrawAction.INVITE, async (em) => {
+    const witness = em.getRepository(DrawWitness).create({
+      drawId, userId: input.userId ?? null, displayName: input.displayName.trim(), organisation: input.organisation.trim(),
+      inviteTokenHash: inviteToken ? hashInvite(inviteToken) : null, inviteExpiresAt: inviteToken ? new Date(Date.now() + input.validHours * 3600_000) : null,
+      invitedAt: new Date(), invitedById: actor.userId, joinedAt: null, acknowledgedAt: null,
+    });
+    await em.getRepository(DrawWitness).insert(witness);
+    return { result: { witness, inviteToken }, events: [{ type: 'WITNESS_INVITED', payload: { witnessId: witness.id, displayName: witness.displayName, organisation: witness.organisation } }] };
+  });
+}
+
+async function witnessOf(ctx: RequestContext, draw: Draw, inviteToken?: string | null): Promise<DrawWitness> {
+  const witness = inviteToken ? await witnessByInvite(ctx, draw.id, inviteToken) : await assertViewer(ctx, draw);
+  if (!witness) throw new DomainError(ErrorCode.FORBIDDEN);
+  return witness;
+}
+
+/** A witness arrives in the draw room; everyone sees who is present. */
+export async function joinDraw(ctx: RequestContext, drawId: number, inviteToken?: string | null): Promise<DrawWitness> {
+  const witness = await witnessOf(ctx, await loadDraw(ctx, drawId), inviteToken);
+  if (witness.joinedAt) return witness;
+  return act(ctx, drawId, DrawAction.JOIN, async (em) => {
+    const joinedAt = new Date();
+    await em.getRepository(DrawWitness).update({ id: witness.id }, { joinedAt });
+    return { result: { ...witness, joinedAt }, events: [{ type: 'WITNESS_JOINED', payload: { witnessId: witness.id, displayName: witness.displayName, organisation: witness.organisation } }] };
+  });
+}
+
+/** A witness's entropy, accepted only while the draw is open and before the published closing time; broadcast with its digest. */
+export async function contributeEntropy(ctx: RequestContext, drawId: number, text: string, inviteToken?: string | null): Promise<DrawEntropy> {
+  const draw = await loadDraw(ctx, drawId);
+  const witness = await witnessOf(ctx, draw, inviteToken);
+  const length = [...text].length;
+  if (!text.trim()) throw new DomainError(ErrorCode.INVALID_ENTROPY, { reasonZh: '内容不能为空', reasonEn: 'it is empty' });
+  if (length > MAX_ENTROPY_CODE_POINTS) throw new DomainError(ErrorCode.INVALID_ENTROPY, { reasonZh: `不能超过${MAX_ENTROPY_CODE_POINTS}个字符（现为${length}个）`, reasonEn: `at most ${MAX_ENTROPY_CODE_POINTS} characters, got ${length}` });
+  return act(ctx, drawId, DrawAction.CONTRIBUTE, async (em, locked) => {
+    const acceptedAt = new Date();
+    if (acceptedAt.getTime() >= locked.entropyClosesAt.getTime()) throw new DomainError(ErrorCode.ENTROPY_WINDOW_CLOSED, { closedAt: locked.entropyClosesAt.toISOString() });
+    const ordinal = await em.getRepository(DrawEntropy).count({ where: { drawId } });
+    const entropy = em.getRepository(DrawEntropy).create({ drawId, ordinal, text, digest: entropyDigest(text, nodeSha256), witnessId: witness.id, acceptedAt });
+    await em.getRepository(DrawEntropy).insert(entropy);
+    return { result: entropy, events: [{ type: 'ENTROPY_ACCEPTED', payload: { ordinal, text, digest: entropy.digest, witness: witness.displayName, acceptedAt: acceptedAt.toISOString() } }] };
+  });
+}
+
+/** Names of the drawn targets, for the live room. */
+async function targetNames(em: EntityManager, targetIds: number[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  for (let i = 0; i < targetIds.length; i += 5000) {
+    const rows = await em.getRepository(Target).find({ select: { id: true, name: true }, where: { id: In(targetIds.slice(i, i + 5000)) } });
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  return names;
+}
+
+/**
+ * The draw itself: reveals the secret, computes the seed from the secret, the witnesses' entropy and
+ * the beacon, and every segment's picks exactly as draw-v1 says; stores the picks and the events
+ * that reveal them (batch by batch at the draw's pace). One transaction: a second "draw" press finds
+ * the draw no longer open; a crash before commit leaves it open, to be drawn again with the same result.
+ */
+export async function revealDraw(ctx: RequestContext, drawId: number, beacon?: string | null): Promise<Draw> {
+  const draw = await loadDraw(ctx, drawId);
+  await assertOperator(ctx, draw);
+  assertAllowed(draw, DrawAction.REVEAL);
+  if (Date.now() < draw.entropyClosesAt.getTime()) throw new DomainError(ErrorCode.ENTROPY_WINDOW_NOT_CLOSED, { closesAt: draw.entropyClosesAt.toISOString() });
+  if (draw.beaconSource && !beacon?.trim()) throw new DomainError(ErrorCode.BEACON_REQUIRED, { source: draw.beaconSource });
+  if (beacon && beacon.length > 256) throw new DomainError(ErrorCode.VALIDATION_FAILED, { reason: '公开随机源数值不能超过256个字符 (beacon value: at most 256 characters)' });
+  const beaconValue = draw.beaconSource ? beacon!.trim() : '';
+  return act(ctx, drawId, DrawAction.REVEAL, async (em, locked) => {
+    const segments = await em.getRepository(DrawSegment).find({ where: { drawId }, order: { position: 'ASC' } });
+    const pools = await loadPools(em, drawId);
+    const entropy = await em.getRepository(DrawEntropy).find({ where: { drawId }, order: { ordinal: 'ASC' } });
+    const result = computeDrawSync({
+      secretHex: locked.secretHex, entropy: entropy.map((e) => e.text), beacon: beaconValue,
+      segments: segments.map((s) => ({ label: s.label, ids: (pools.get(s.position) ?? []).map((p) => p.publicId), count: s.count })),
+    }, nodeSha256);
+    const revealedAt = new Date();
+    const year = Number(new Date(revealedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+    const picks: DrawPick[] = [];
+    segments.forEach((segment, i) => {
+      const targetOf = new Map((pools.get(segment.position) ?? []).map((p) => [p.publicId, p.targetId]));
+      result.segments[i].picks.forEach((publicId, ordinal) => picks.push(Object.assign(new DrawPick(), { drawId, segmentPosition: segment.position, ordinal, publicId, targetId: targetOf.get(publicId)!, year })));
+    });
+    const names = await targetNames(em, picks.map((p) => p.targetId));
+    const batches: NewEvent[] = [];
+    segments.forEach((segment, i) => {
+      const segmentPicks = picks.filter((p) => p.segmentPosition === segment.position);
+      for (let from = 0; from < segmentPicks.length; from += locked.batchSize) {
+        const slice = segmentPicks.slice(from, from + locked.batchSize);
+        batches.push({ type: 'PICKS', visibleAt: new Date(revealedAt.getTime() + batches.length * locked.paceMs), payload: { label: segment.label, segmentSeed: result.segments[i].segmentSeed, fromOrdinal: from, picks: slice.map((p) => ({ id: p.publicId, name: names.get(p.targetId) ?? '' })) } });
+      }
+    });
+    const completedAt = new Date(revealedAt.getTime() + Math.max(0, batches.length - 1) * locked.paceMs);
+    await em.getRepository(Draw).update({ id: drawId }, { status: DrawStatus.COMPLETED, seed: result.seed, beacon: beaconValue, revealedAt, completedAt });
+    for (const [i, segment] of segments.entries()) await em.getRepository(DrawSegment).update({ id: segment.id }, { segmentSeed: result.segments[i].segmentSeed });
+    for (let i = 0; i < picks.length; i += 2000) await em.getRepository(DrawPick).insert(picks.slice(i, i + 2000));
+    const events: NewEvent[] = [
+      { type: 'REVEALED', visibleAt: revealedAt, payload: { secretHex: locked.secretHex, beacon: beaconValue, seed: result.seed, entropy: entropy.map((e) => ({ ordinal: e.ordinal, digest: e.digest })), segments: result.segments.map((s) => ({ label: s.label, segmentSeed: s.segmentSeed })) } },
+      ...batches,
+      { type: 'COMPLETED', visibleAt: completedAt, payload: { completedAt: completedAt.toISOString(), picks: picks.length } },
+    ];
+    return { result: { ...locked, status: DrawStatus.COMPLETED, seed: result.seed, beacon: beaconValue, revealedAt, completedAt }, events };
+  });
+}
+
+/** The operator confirms the result (locked), which publishes the task announcement (announced). */
+export async function lockDraw(ctx: RequestContext, drawId: number): Promise<Draw> {
+  const draw = await loadDraw(ctx, drawId);
+  const actor = await assertOperator(ctx, draw);
+  return act(ctx, drawId, DrawAction.LOCK, async (em, locked) => {
+    const lockedAt = new Date();
+    await em.getRepository(Draw).update({ id: drawId }, { status: DrawStatus.ANNOUNCED, lockedAt, lockedById: actor.userId });
+    const witnesses = await em.getRepository(DrawWitness).count({ where: { drawId } });
+    return {
+      result: { ...locked, status: DrawStatus.ANNOUNCED, lockedAt, lockedById: actor.userId },
+      events: [{ type: 'LOCKED', payload: { lockedAt: lockedAt.toISOString(), by: actor.username, witnesses } }, { type: 'ANNOUNCED', payload: { announcedAt: lockedAt.toISOString() } }],
+    };
+  });
+}
+
+/** A witness present at the draw acknowledges the locked result. */
+export async function acknowledgeDraw(ctx: RequestContext, drawId: number, inviteToken?: string | null): Promise<DrawWitness> {
+  const witness = await witnessOf(ctx, await loadDraw(ctx, drawId), inviteToken);
+  if (witness.acknowledgedAt) return witness;
+  return act(ctx, drawId, DrawAction.ACKNOWLEDGE, async (em) => {
+    const acknowledgedAt = new Date();
+    await em.getRepository(DrawWitness).update({ id: witness.id }, { acknowledgedAt, joinedAt: witness.joinedAt ?? acknowledgedAt });
+    return { result: { ...witness, acknowledgedAt }, events: [{ type: 'ACKNOWLEDGED', payload: { witnessId: witness.id, displayName: witness.displayName } }] };
+  });
+}
+
+/**
+ * Voids a draw before it is locked, with a reason. It stays visible forever; its secret is published
+ * with the void so anyone can see what the discarded draw would have picked.
+ */
+export async function voidDraw(ctx: RequestContext, drawId: number, reason: string): Promise<Draw> {
+  const draw = await loadDraw(ctx, drawId);
+  const actor = await assertOperator(ctx, draw);
+  if (!reason.trim() || reason.length > 500) throw new DomainError(ErrorCode.VALIDATION_FAILED, { reason: '作废须说明理由（500字以内） (a reason of at most 500 characters is required)' });
+  return act(ctx, drawId, DrawAction.VOID, async (em, locked) => {
+    const voidedAt = new Date();
+    await em.getRepository(Draw).update({ id: drawId }, { status: DrawStatus.VOIDED, voidedAt, voidedById: actor.userId, voidReason: reason.trim() });
+    return {
+      result: { ...locked, status: DrawStatus.VOIDED, voidedAt, voidedById: actor.userId, voidReason: reason.trim() },
+      events: [{ type: 'VOIDED', payload: { voidedAt: voidedAt.toISOString(), by: actor.username, reason: reason.trim(), secretHex: locked.secretHex, from: locked.status } }],
+    };
+  });
+}

@@ -1,0 +1,58 @@
+import { EntityManager } from 'typeorm';
+import type { HubPubSub } from '../../graphql/pubsub';
+import { Draw, DrawEvent, SequenceCounter } from './draw.entity';
+
+/** What a subscriber receives for one event: everything plain JSON, computed once per event. */
+export interface DrawEventMessage {
+  drawId: number;
+  seq: number;
+  globalSeq: number;
+  type: string;
+  at: string;
+  payload: Record<string, unknown>;
+  /** For routing to jurisdiction streams; not shown to clients. */
+  departmentPath: string;
+}
+
+export interface NewEvent { type: string; payload: Record<string, unknown>; visibleAt?: Date }
+
+/**
+ * Takes `n` numbers from a hub-wide counter. The UPDATE locks the counter row until the transaction
+ * ends, so numbers are handed out in commit order: whoever can see number k can see every number below.
+ */
+async function take(em: EntityManager, name: string, n: number): Promise<number> {
+  await em.createQueryBuilder().update(SequenceCounter).set({ value: () => `value + ${Number(n)}` }).where('name = :name', { name }).execute();
+  const row = await em.getRepository(SequenceCounter).findOneByOrFail({ name });
+  return row.value - n + 1;
+}
+
+/**
+ * Stores events of a draw in the caller's transaction (the one that changes the draw), numbered per
+ * draw without gaps. The draw row's counter is advanced in the same statement that locks it.
+ */
+export async function appendEvents(em: EntityManager, draw: Draw, events: NewEvent[]): Promise<DrawEvent[]> {
+  if (!events.length) return [];
+  await em.createQueryBuilder().update(Draw).set({ lastSeq: () => `lastSeq + ${events.length}` }).where('id = :id', { id: draw.id }).execute();
+  const { lastSeq } = await em.getRepository(Draw).findOneOrFail({ where: { id: draw.id }, select: { id: true, lastSeq: true } });
+  const firstSeq = lastSeq - events.length + 1;
+  const firstGlobal = await take(em, 'draw_event', events.length);
+  const now = new Date();
+  const rows = events.map((e, i) => Object.assign(new DrawEvent(), {
+    drawId: draw.id, seq: firstSeq + i, globalSeq: firstGlobal + i, departmentPath: draw.departmentPath,
+    type: e.type, payload: JSON.stringify(e.payload), createdAt: now, visibleAt: e.visibleAt ?? now,
+  }));
+  for (let i = 0; i < rows.length; i += 200) await em.getRepository(DrawEvent).insert(rows.slice(i, i + 200));
+  draw.lastSeq = lastSeq;
+  return rows;
+}
+
+export function toMessage(event: DrawEvent): DrawEventMessage {
+  return { drawId: event.drawId, seq: event.seq, globalSeq: event.globalSeq, type: event.type, at: event.visibleAt.toISOString(), payload: JSON.parse(event.payload), departmentPath: event.departmentPath };
+}
+
+/** After commit: wake the subscribers of every hub process. The payload is only a hint; they read the log. */
+export function announceCommitted(pubSub: HubPubSub, events: DrawEvent[]): void {
+  if (!events.length) return;
+  const last = events[events.length - 1];
+  pubSub.publish('DRAW_WAKE', { drawId: last.drawId, seq: last.seq, globalSeq: last.globalSeq });
+}
