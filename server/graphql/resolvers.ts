@@ -2,7 +2,12 @@ import { HistoryResolver } from '../modules/audit/history.resolver';
 import { InspectionItemResolver, InspectionItemVersionResolver } from '../modules/catalog/catalog.resolver';
 import { ConflictResolver, ExpertResolver, InspectorResolver, TargetResolver } from '../modules/directory/directory.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
+import { DrawResolver } from '../modules/draw/draw.resolver';
+import { AnnouncementResolver } from '../modules/draw/announcement.resolver';
+import { TaskResolver } from '../modules/task/task.resolver';
 import { DepartmentResolver, RegionResolver, UserResolver } from '../modules/org/org.resolver';
+import { AnnualPlanResolver, PlanBatchResolver, PlanFilingResolver, PlanVersionResolver, PlanWarningResolver, RegionalWeightEntryResolver } from '../modules/plan/plan.resolver';
+import { RatioOverrideEntryResolver, RatioPolicyResolver } from '../modules/plan/ratio-policy.resolver';
 
 /** Every resolver class of the hub. */
 export const resolvers = [
@@ -10,4 +15,7 @@ export const resolvers = [
   TargetResolver, InspectorResolver, ConflictResolver, ExpertResolver,
   InspectionItemResolver, InspectionItemVersionResolver,
   HistoryResolver, ImportResolver,
+  TaskResolver, DrawResolver, AnnouncementResolver,
+  AnnualPlanResolver, PlanVersionResolver, PlanBatchResolver, PlanFilingResolver, PlanWarningResolver, RegionalWeightEntryResolver,
+  RatioPolicyResolver, RatioOverrideEntryResolver,
 ];

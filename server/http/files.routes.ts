@@ -12,6 +12,9 @@ import { ImportRowError } from '../modules/imports/import-job.entity';
 import { CsvWriter } from '../modules/imports/writers/csv-writer';
 import { XlsxWriter } from '../modules/imports/writers/xlsx-writer';
 import type { RouteDeps } from './routes';
+import { DrawStatus } from '../modules/draw/draw.entity';
+import { assertViewer, loadDraw } from '../modules/draw/draw.policy';
+import { buildDrawRecord } from '../modules/draw/draw-record';
 
 /**
  * File transfer beside GraphQL: spreadsheets are streamed as raw HTTP bodies, not base64 inside
@@ -100,6 +103,15 @@ export function mountFileRoutes(app: Express, routes: RouteDeps): void {
         after = batch[batch.length - 1].id;
       }
     });
+  }));
+
+  // The published record of a draw, as a file anyone can verify with `npm run draw -- verify`.
+  app.get('/files/draws/:id/record.json', handle(async (req, res, ctx) => {
+    const draw = await loadDraw(ctx, Number(param(req, 'id')));
+    if (![DrawStatus.ANNOUNCED, DrawStatus.VOIDED].includes(draw.status)) await assertViewer(ctx, draw, typeof req.query.invite === 'string' ? req.query.invite : null);
+    const record = await buildDrawRecord(ctx.ds, draw);
+    res.setHeader('content-disposition', `attachment; filename="draw-${draw.id}-record.json"`);
+    res.json(record);
   }));
 
   app.get('/files/templates/:file', handle(async (req, res) => {

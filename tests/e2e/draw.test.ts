@@ -67,5 +67,15 @@ describe('a witnessed draw, from scheduling to announcement', () => {
     expect(verifyRecordNode(record)).toEqual({ ok: true });
     const tampered = { ...record, segments: [{ ...record.segments[0], picks: [...record.segments[0].picks].reverse() }] };
     expect(verifyRecordNode(tampered).ok).toBe(false);
+
+    // Locking published the task announcement: readable by anyone, with the drawn targets and the record.
+    const list = await server.gql(`{ taskAnnouncements { totalItems items { drawId taskName targetCount recordUrl } } }`);
+    expect(list.data.taskAnnouncements.items).toContainEqual({ drawId: draw.id, taskName: '2026年农资经营专项检查', targetCount: 10, recordUrl: `/files/draws/${draw.id}/record.json` });
+    const announcement = await server.gql(`query($id: ID!) { taskAnnouncement(drawId: $id) { items targets { publicId name segment } } }`, { id: draw.id });
+    expect(announcement.data.taskAnnouncement.items).toEqual(['农药经营者经营行为的检查']);
+    expect(announcement.data.taskAnnouncement.targets.map((t: any) => t.publicId)).toEqual(picks);
+    const download = await fetch(`${server.baseUrl}/files/draws/${draw.id}/record.json`);
+    expect(download.status).toBe(200);
+    expect(await download.json()).toEqual(record);
   });
 });

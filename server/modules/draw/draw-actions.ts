@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../../common/errors';
 import { inTransaction } from '../../db/transaction';
-import { computeDrawSync, entropyDigest, MAX_ENTROPY_CODE_POINTS } from '../../domain/draw-v1';
-import { nodeSha256 } from '../../domain/draw-v1-node';
+import { drawSeed, entropyDigest, MAX_ENTROPY_CODE_POINTS, pickIndexSequence, segmentSeed } from '../../domain/draw-v1';
+import { nodeSha256, nodeWordStream } from '../../domain/draw-v1-node';
+import { bulkInsert } from '../../db/bulk';
 import { RequestContext } from '../../graphql/context';
-import { Target } from '../directory/target.entity';
 import { User } from '../org/user.entity';
 import { announceCommitted, appendEvents, NewEvent } from './draw-events';
 import { Draw, DrawEntropy, DrawPick, DrawSegment, DrawStatus, DrawWitness } from './draw.entity';
 import { assertOperator, assertViewer, hashInvite, loadDraw, witnessByInvite } from './draw.policy';
 import { assertAllowed, DrawAction } from './draw-state';
-import { loadPools } from './pool-snapshot';
+import { loadPoolLines, parsePoolLine } from './pool-snapshot';
 
 /** Reads the draw again inside the transaction, holding its row so concurrent actions queue up (SQLite queues whole transactions). */
 async function lockRow(em: EntityManager, id: number): Promise<Draw> {
@@ -97,12 +97,13 @@ export async function contributeEntropy(ctx: RequestContext, drawId: number, tex
   });
 }
 
-/** Names of the drawn targets, for the live room. */
+/** Names of the drawn targets, for the live room (plain SQL: tens of thousands of ids). */
 async function targetNames(em: EntityManager, targetIds: number[]): Promise<Map<number, string>> {
   const names = new Map<number, string>();
-  for (let i = 0; i < targetIds.length; i += 5000) {
-    const rows = await em.getRepository(Target).find({ select: { id: true, name: true }, where: { id: In(targetIds.slice(i, i + 5000)) } });
-    for (const r of rows) names.set(r.id, r.name);
+  for (let i = 0; i < targetIds.length; i += 10000) {
+    const ids = targetIds.slice(i, i + 10000);
+    const rows: { id: number; name: string }[] = await em.query(`SELECT id, name FROM target WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+    for (const r of rows) names.set(Number(r.id), r.name);
   }
   return names;
 }
@@ -123,32 +124,38 @@ export async function revealDraw(ctx: RequestContext, drawId: number, beacon?: s
   const beaconValue = draw.beaconSource ? beacon!.trim() : '';
   return act(ctx, drawId, DrawAction.REVEAL, async (em, locked) => {
     const segments = await em.getRepository(DrawSegment).find({ where: { drawId }, order: { position: 'ASC' } });
-    const pools = await loadPools(em, drawId);
+    const pools = await loadPoolLines(em, drawId);
     const entropy = await em.getRepository(DrawEntropy).find({ where: { drawId }, order: { ordinal: 'ASC' } });
-    const result = computeDrawSync({
-      secretHex: locked.secretHex, entropy: entropy.map((e) => e.text), beacon: beaconValue,
-      segments: segments.map((s) => ({ label: s.label, ids: (pools.get(s.position) ?? []).map((p) => p.publicId), count: s.count })),
-    }, nodeSha256);
+    // draw-v1 steps 4–10 over the stored snapshot: the seed from the published digests and counts,
+    // then each segment's picks as positions in its canonical pool.
+    const seed = drawSeed({ secretHex: locked.secretHex, entropyDigests: entropy.map((e) => e.digest), beacon: beaconValue, segments }, nodeSha256);
     const revealedAt = new Date();
     const year = Number(new Date(revealedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
     const picks: DrawPick[] = [];
-    segments.forEach((segment, i) => {
-      const targetOf = new Map((pools.get(segment.position) ?? []).map((p) => [p.publicId, p.targetId]));
-      result.segments[i].picks.forEach((publicId, ordinal) => picks.push(Object.assign(new DrawPick(), { drawId, segmentPosition: segment.position, ordinal, publicId, targetId: targetOf.get(publicId)!, year })));
+    const segmentSeeds = segments.map((segment) => {
+      const lines = pools.get(segment.position) ?? [];
+      const seedOfSegment = segmentSeed(seed, segment.label, nodeSha256);
+      let ordinal = 0;
+      for (const index of pickIndexSequence(lines.length, segment.count, nodeWordStream(seedOfSegment))) {
+        const { publicId, targetId } = parsePoolLine(lines[index]);
+        picks.push(Object.assign(new DrawPick(), { drawId, segmentPosition: segment.position, ordinal: ordinal++, publicId, targetId, year }));
+      }
+      return seedOfSegment;
     });
+    const result = { seed, segments: segments.map((s, i) => ({ label: s.label, segmentSeed: segmentSeeds[i] })) };
     const names = await targetNames(em, picks.map((p) => p.targetId));
     const batches: NewEvent[] = [];
     segments.forEach((segment, i) => {
       const segmentPicks = picks.filter((p) => p.segmentPosition === segment.position);
       for (let from = 0; from < segmentPicks.length; from += locked.batchSize) {
         const slice = segmentPicks.slice(from, from + locked.batchSize);
-        batches.push({ type: 'PICKS', visibleAt: new Date(revealedAt.getTime() + batches.length * locked.paceMs), payload: { label: segment.label, segmentSeed: result.segments[i].segmentSeed, fromOrdinal: from, picks: slice.map((p) => ({ id: p.publicId, name: names.get(p.targetId) ?? '' })) } });
+        batches.push({ type: 'PICKS', visibleAt: new Date(revealedAt.getTime() + batches.length * locked.paceMs), payload: { label: segment.label, segmentSeed: segmentSeeds[i], fromOrdinal: from, picks: slice.map((p) => ({ id: p.publicId, name: names.get(p.targetId) ?? '' })) } });
       }
     });
     const completedAt = new Date(revealedAt.getTime() + Math.max(0, batches.length - 1) * locked.paceMs);
     await em.getRepository(Draw).update({ id: drawId }, { status: DrawStatus.COMPLETED, seed: result.seed, beacon: beaconValue, revealedAt, completedAt });
     for (const [i, segment] of segments.entries()) await em.getRepository(DrawSegment).update({ id: segment.id }, { segmentSeed: result.segments[i].segmentSeed });
-    for (let i = 0; i < picks.length; i += 2000) await em.getRepository(DrawPick).insert(picks.slice(i, i + 2000));
+    await bulkInsert(em, DrawPick, ['drawId', 'segmentPosition', 'ordinal', 'publicId', 'targetId', 'year'], picks);
     const events: NewEvent[] = [
       { type: 'REVEALED', visibleAt: revealedAt, payload: { secretHex: locked.secretHex, beacon: beaconValue, seed: result.seed, entropy: entropy.map((e) => ({ ordinal: e.ordinal, digest: e.digest })), segments: result.segments.map((s) => ({ label: s.label, segmentSeed: s.segmentSeed })) } },
       ...batches,

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { HubPubSub } from '../../graphql/pubsub';
+import { bulkInsert } from '../../db/bulk';
 import { Draw, DrawEvent, SequenceCounter } from './draw.entity';
 
 /** What a subscriber receives for one event: everything plain JSON, computed once per event. */
@@ -41,7 +42,7 @@ export async function appendEvents(em: EntityManager, draw: Draw, events: NewEve
     drawId: draw.id, seq: firstSeq + i, globalSeq: firstGlobal + i, departmentPath: draw.departmentPath,
     type: e.type, payload: JSON.stringify(e.payload), createdAt: now, visibleAt: e.visibleAt ?? now,
   }));
-  for (let i = 0; i < rows.length; i += 200) await em.getRepository(DrawEvent).insert(rows.slice(i, i + 200));
+  await bulkInsert(em, DrawEvent, ['drawId', 'seq', 'globalSeq', 'departmentPath', 'type', 'payload', 'createdAt', 'visibleAt'], rows);
   draw.lastSeq = lastSeq;
   return rows;
 }

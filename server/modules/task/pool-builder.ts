@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { regionPrefix } from '../../common/listing';
-import { Candidate, exclusionOf, ExclusionReason, TaskContext } from '../../domain/eligibility';
+import { exclusionOf, ExclusionReason, TaskContext } from '../../domain/eligibility';
 import { ItemKind } from '../../domain/vocabulary';
 import { InspectionItemVersion } from '../catalog/inspection-item.entity';
 import { DrawStatus } from '../draw/draw.entity';
@@ -9,13 +9,12 @@ import { PoolFilter } from './pool-filter';
 import { Task, TaskItem, TaskSegment } from './task.entity';
 
 /** A pool member: the public id the draw uses (credit code, or T<id> for targets without one). */
-export interface PoolEntry { publicId: string; targetId: number; name: string }
+export interface PoolEntry { publicId: string; targetId: number }
 export interface Exclusion { publicId: string; targetId: number; reason: ExclusionReason }
 export interface SegmentPool { position: number; label: string; segment: TaskSegment; entries: PoolEntry[]; excluded: Exclusion[] }
 
 const COUNTED_STATUSES = [DrawStatus.COMPLETED, DrawStatus.LOCKED, DrawStatus.ANNOUNCED];
 
-interface TargetRow { id: number; creditCode: string | null; name: string; status: string; complaintCount: number; dishonest: number | boolean; seriousViolation: number | boolean }
 
 function filterSql(filter: PoolFilter, params: unknown[]): string {
   const clauses: string[] = [];
@@ -41,13 +40,12 @@ function filterSql(filter: PoolFilter, params: unknown[]): string {
 
 /** Public ids drawn at least twice this year by draws that stand (not voided, not still open), whichever directory they were drawn from. */
 async function drawnTwice(ds: DataSource, year: number): Promise<Set<string>> {
-  const rows: { publicId: string }[] = await ds.query(
-    `SELECT p.publicId AS publicId FROM draw_pick p JOIN draw d ON d.id = p.drawId
-     WHERE p.year = ? AND d.status IN (${COUNTED_STATUSES.map(() => '?').join(',')})
-     GROUP BY p.publicId HAVING COUNT(*) >= 2`,
-    [year, ...COUNTED_STATUSES],
-  );
-  return new Set(rows.map((r) => r.publicId));
+  // The standing draws of a year are few; their picks are counted here rather than in a join.
+  const standing = new Set((await ds.query(`SELECT id FROM draw WHERE status IN (${COUNTED_STATUSES.map(() => '?').join(',')})`, COUNTED_STATUSES) as { id: number }[]).map((d) => Number(d.id)));
+  const rows: { publicId: string; drawId: number }[] = await ds.query('SELECT publicId, drawId FROM draw_pick WHERE year = ?', [year]);
+  const counts = new Map<string, number>();
+  for (const row of rows) if (standing.has(Number(row.drawId))) counts.set(row.publicId, (counts.get(row.publicId) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n >= 2).map(([id]) => id));
 }
 
 export async function taskContext(ds: DataSource, task: Task): Promise<TaskContext> {
@@ -56,44 +54,67 @@ export async function taskContext(ds: DataSource, task: Task): Promise<TaskConte
   return { hasKeyItem: versions.some((v) => v.kind === ItemKind.KEY), directed: task.kind === 'DIRECTED' };
 }
 
+interface ScanRow { id: number; creditCode: string | null; status: string; complaintCount: number; dishonest: number | boolean; seriousViolation: number | boolean; segments: number | string }
+
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The same business can sit in two directories of the subtree (same credit code): it is one
+ * candidate, represented by its lowest target id, whatever order the database returned rows in.
+ */
+function distinctByPublicId(rows: ScanRow[], manyDirectories: boolean): ScanRow[] {
+  if (!manyDirectories) return rows;
+  const kept = new Map<string, ScanRow>();
+  for (const row of rows) {
+    const publicId = row.creditCode ?? `T${row.id}`;
+    const other = kept.get(publicId);
+    if (!other || Number(row.id) < Number(other.id)) kept.set(publicId, row);
+  }
+  return [...kept.values()];
+}
+
 /**
  * Forms every segment's pool by the published rules: the directories of the task's department and
  * all below it, each segment's filter, then the eligibility rules; a target matching two segments
- * belongs to the first. Pools come back in canonical (byte) order of public id.
+ * belongs to the first. One scan of the directory computes, per target, the set of segments it
+ * matches (a bit mask), so a million targets are read once whatever the number of segments.
+ * Pools come back in canonical (byte) order of public id.
  */
 export async function formPools(ds: DataSource, task: Task): Promise<SegmentPool[]> {
   const department = await ds.getRepository(Department).findOneByOrFail({ id: task.departmentId });
   const departments = (await ds.getRepository(Department).createQueryBuilder('d').select('d.id', 'id').where('d.path LIKE :p', { p: `${department.path}%` }).getRawMany<{ id: number }>()).map((d) => Number(d.id));
   const segments = await ds.getRepository(TaskSegment).find({ where: { taskId: task.id }, order: { position: 'ASC' } });
+  // One bit per segment in the mask: CreateTaskInput allows at most 30.
   const context = await taskContext(ds, task);
   const capped = await drawnTwice(ds, task.year);
-  const taken = new Set<string>();
-  const pools: SegmentPool[] = [];
-  for (const segment of segments) {
-    const params: unknown[] = [...departments];
-    const rows: TargetRow[] = await ds.query(
-      `SELECT t.id AS id, t.creditCode AS creditCode, t.name AS name, t.status AS status, t.complaintCount AS complaintCount, t.dishonest AS dishonest, t.seriousViolation AS seriousViolation
-       FROM target t WHERE t.departmentId IN (${departments.map(() => '?').join(',')})${filterSql(segment.filter ?? {}, params)} ORDER BY t.id`,
-      params,
+  const params: unknown[] = [];
+  const mask = segments.map((segment, bit) => `(CASE WHEN 1 = 1${filterSql(segment.filter ?? {}, params)} THEN ${2 ** bit} ELSE 0 END)`).join(' + ');
+  params.push(...departments);
+  const rows: ScanRow[] = await ds.query(
+    `SELECT * FROM (SELECT t.id AS id, t.creditCode AS creditCode, t.status AS status, t.complaintCount AS complaintCount,
+       t.dishonest AS dishonest, t.seriousViolation AS seriousViolation, ${mask} AS segments
+     FROM target t WHERE t.departmentId IN (${departments.map(() => '?').join(',')})) m WHERE m.segments > 0`,
+    params,
+  );
+  const pools = segments.map((segment) => ({ position: segment.position, label: segment.label, segment, entries: [] as PoolEntry[], excluded: [] as Exclusion[] }));
+  for (const row of distinctByPublicId(rows, departments.length > 1)) {
+    const targetId = Number(row.id);
+    const publicId = row.creditCode ?? `T${targetId}`;
+    const bits = Number(row.segments);
+    const first = 31 - Math.clz32(bits & -bits);
+    const reason = exclusionOf(
+      { publicId, status: row.status, complaintCount: Number(row.complaintCount), dishonest: Boolean(Number(row.dishonest)), seriousViolation: Boolean(Number(row.seriousViolation)) },
+      capped.has(publicId) ? 2 : 0, context,
     );
-    const entries: PoolEntry[] = [], excluded: Exclusion[] = [];
-    const seen = new Set<string>();
-    for (const row of rows) {
-      const targetId = Number(row.id);
-      const publicId = row.creditCode ?? `T${targetId}`;
-      if (seen.has(publicId)) continue; // the same business in two directories of the subtree is one candidate
-      seen.add(publicId);
-      if (taken.has(publicId)) { excluded.push({ publicId, targetId, reason: ExclusionReason.IN_EARLIER_SEGMENT }); continue; }
-      const candidate: Candidate = { publicId, status: row.status, complaintCount: Number(row.complaintCount), dishonest: Boolean(Number(row.dishonest)), seriousViolation: Boolean(Number(row.seriousViolation)) };
-      const reason = exclusionOf(candidate, capped.has(publicId) ? 2 : 0, context);
-      if (reason) excluded.push({ publicId, targetId, reason });
-      else entries.push({ publicId, targetId, name: row.name });
+    if (reason) pools[first].excluded.push({ publicId, targetId, reason });
+    else pools[first].entries.push({ publicId, targetId });
+    for (let bit = first + 1; bit < pools.length; bit++) {
+      if (bits & (1 << bit)) pools[bit].excluded.push({ publicId, targetId, reason: reason ?? ExclusionReason.IN_EARLIER_SEGMENT });
     }
-    for (const e of entries) taken.add(e.publicId);
-    entries.sort((a, b) => (a.publicId < b.publicId ? -1 : a.publicId > b.publicId ? 1 : 0));
-    excluded.sort((a, b) => (a.publicId < b.publicId ? -1 : a.publicId > b.publicId ? 1 : 0));
-    pools.push({ position: segment.position, label: segment.label, segment, entries, excluded });
+  }
+  for (const pool of pools) {
+    pool.entries.sort((a, b) => byteOrder(a.publicId, b.publicId));
+    pool.excluded.sort((a, b) => byteOrder(a.publicId, b.publicId));
   }
   return pools;
 }
-

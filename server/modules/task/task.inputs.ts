@@ -18,7 +18,7 @@ export class CreateTaskInput {
   @Field(() => ID, { nullable: true, description: 'The plan batch a PLANNED task comes from' }) planBatchId?: string | null;
   @Field(() => String, { nullable: true, description: 'Required for DIRECTED tasks' }) directedReason?: string | null;
   @Field(() => [ID], { description: 'Catalog items (their current versions are pinned)' }) @ArrayNotEmpty() itemIds: string[];
-  @Field(() => [TaskSegmentInput]) @ArrayNotEmpty() @ArrayMaxSize(50) @ValidateNested({ each: true }) segments: TaskSegmentInput[];
+  @Field(() => [TaskSegmentInput]) @ArrayNotEmpty() @ArrayMaxSize(30) @ValidateNested({ each: true }) segments: TaskSegmentInput[];
   @Field({ description: 'YYYY-MM-DD' }) windowStart: string;
   @Field({ description: 'YYYY-MM-DD' }) windowEnd: string;
   @Field(() => ID, { nullable: true, description: 'Delegate execution to this department (the task’s own or one below, Art. 16)' }) executingDepartmentId?: string | null;
