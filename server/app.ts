@@ -12,7 +12,7 @@ import { migrate, openDataSource } from './db/data-source';
 import { buildHubSchema } from './graphql/schema';
 import { buildContext, ContextDeps, pickLang, RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
-import { languagePlugin, limitsPlugin, statementCountPlugin } from './graphql/apollo-plugins';
+import { accessLogPlugin, languagePlugin, limitsPlugin, statementCountPlugin } from './graphql/apollo-plugins';
 import { runCounted } from './db/statement-counter';
 import { createHubPubSub } from './graphql/pubsub';
 import { attachWebSocket } from './graphql/websocket';
@@ -58,6 +58,7 @@ export async function createApp(config: HubConfig, options: { log?: Logger } = {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
       languagePlugin(),
+      accessLogPlugin(log),
       ...(config.reportStatementCounts ? [statementCountPlugin()] : []),
       { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
     ],

@@ -4,6 +4,7 @@ import { checkLimits, Limits } from './limits';
 import { localizeErrors } from './errors';
 import type { RequestContext } from './context';
 import { statementsSoFar } from '../db/statement-counter';
+import type { Logger } from '../logger';
 
 /** Rejects operations over the depth or cost limit before they run. */
 export function limitsPlugin(limits: Limits): ApolloServerPlugin<RequestContext> {
@@ -45,6 +46,34 @@ export function statementCountPlugin(): ApolloServerPlugin<RequestContext> {
           if (response.body.kind === 'single' && count !== undefined) {
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: count };
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * One structured line per mutation and per failed operation: who, what, how long, which error
+ * codes. Variables are never logged (they carry passwords, tokens and personal data).
+ */
+export function accessLogPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = Date.now();
+      let operation: string | undefined;
+      let kind: string | undefined;
+      return {
+        async didResolveOperation({ operationName, operation: op }) {
+          operation = operationName ?? undefined;
+          kind = op?.operation;
+        },
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (kind !== 'mutation' && !errors?.length) return;
+          log.info('graphql', {
+            kind: kind ?? 'invalid', operation, ms: Date.now() - started, user: contextValue?.actor?.username,
+            errors: errors?.map((e) => e.extensions?.code),
+          });
         },
       };
     },
