@@ -148,3 +148,16 @@ describe('public data and request limits', () => {
     expect(ready.status).toBe(200);
   });
 });
+
+describe('password guessing', () => {
+  test('after five failures a username is refused for a while, even with the right password; others are not affected', async () => {
+    const { admin } = await createRootOrg(server);
+    const login = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+    for (let i = 0; i < 5; i++) expect((await server.gql(login, { u: admin.username, p: `guess-${i}-wrong` })).errors![0].extensions!.code).toBe('INVALID_CREDENTIALS');
+    const blocked = await server.gql(login, { u: admin.username, p: PASSWORD });
+    expect(blocked.errors![0].extensions!.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+    expect(blocked.errors![0].message).toMatch(/请 1[0-5] 分钟后再试/);
+    const other = await createRootOrg(server);
+    expect((await server.gql(login, { u: other.admin.username, p: PASSWORD })).data.login.token).toBeTruthy();
+  });
+});

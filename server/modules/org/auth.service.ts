@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '../../common/errors';
 import { Actor, actorFrom } from '../../graphql/context';
 import { Department } from './department.entity';
 import { DUMMY_HASH, verifyPassword } from './password';
+import { LoginThrottle } from './login-throttle';
 import { Session, User } from './user.entity';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -22,10 +23,19 @@ export async function authenticate(ds: DataSource, token: string): Promise<{ act
  * Checks a password and opens a session. Whether the username or the password was wrong is never
  * said, and an unknown username costs the same hash as a known one.
  */
+const throttles = new WeakMap<DataSource, LoginThrottle>();
+
 export async function login(ds: DataSource, username: string, password: string, ttlSeconds: number) {
+  const throttle = throttles.get(ds) ?? throttles.set(ds, new LoginThrottle()).get(ds)!;
+  const minutes = throttle.blockedMinutes(username);
+  if (minutes) throw new DomainError(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, { minutes });
   const user = await ds.getRepository(User).findOneBy({ username });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok || !user.active) throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
+  if (!user || !ok || !user.active) {
+    throttle.recordFailure(username);
+    throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
+  }
+  throttle.recordSuccess(username);
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
