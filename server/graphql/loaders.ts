@@ -8,6 +8,11 @@ import { Target } from '../modules/directory/target.entity';
 import { Department } from '../modules/org/department.entity';
 import { Region } from '../modules/org/region.entity';
 import { User } from '../modules/org/user.entity';
+import { InspectionItem } from '../modules/catalog/inspection-item.entity';
+import { AnnualPlan, PlanVersion } from '../modules/plan/annual-plan.entity';
+import { PlanBatch, PlanBatchItem } from '../modules/plan/plan-batch.entity';
+import { PlanFilingRecord } from '../modules/plan/plan-filing.entity';
+import { RatioPolicy } from '../modules/plan/ratio-policy.entity';
 
 /**
  * One record per key, fetched in one statement per entity type per tick. Built fresh for every
@@ -56,6 +61,14 @@ export function createLoaders(ds: DataSource) {
     checkFormsByVersion: manyBy(ds, CheckForm, 'itemVersionId', { position: 'ASC' }),
     conflictsByInspector: manyBy(ds, ConflictOfInterest, 'inspectorId', { id: 'ASC' }),
     conflictsByTarget: manyBy(ds, ConflictOfInterest, 'targetId', { id: 'ASC' }),
+    inspectionItem: oneBy<InspectionItem, number>(ds, InspectionItem, 'id'),
+    annualPlan: oneBy<AnnualPlan, number>(ds, AnnualPlan, 'id'),
+    planVersion: oneBy<PlanVersion, number>(ds, PlanVersion, 'id'),
+    planVersionsByPlan: manyBy(ds, PlanVersion, 'planId', { version: 'DESC' }),
+    planBatchesByVersion: manyBy(ds, PlanBatch, 'planVersionId', { position: 'ASC' }),
+    planBatchItemsByBatch: manyBy(ds, PlanBatchItem, 'batchId', { id: 'ASC' }),
+    planFilingsByVersion: manyBy(ds, PlanFilingRecord, 'planVersionId', { id: 'ASC' }),
+    ratioPolicyByDepartment: oneBy<RatioPolicy, number>(ds, RatioPolicy, 'departmentId'),
   };
 }
 

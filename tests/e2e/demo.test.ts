@@ -79,7 +79,7 @@ test('values went through the column transformers (csv sets, json, booleans)', a
 
 test('a second start leaves a loaded database alone', async () => {
   const before = await count('SELECT COUNT(*) AS n FROM target');
-  await loadDemoIfEmpty({ ds: server.app.ds, config: server.config, log: createLogger('silent'), pubSub: undefined as never });
+  await loadDemoIfEmpty({ ds: server.app.ds, config: server.config, log: createLogger('silent'), pubSub: undefined as never, drawFeed: undefined as never });
   expect(await count('SELECT COUNT(*) AS n FROM target')).toBe(before);
   expect(await count('SELECT COUNT(*) AS n FROM department')).toBe(6);
 });
