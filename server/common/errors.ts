@@ -42,6 +42,8 @@ export enum ErrorCode {
   IMPORT_HAS_ERRORS = 'IMPORT_HAS_ERRORS',
   // Tasks and draws
   UNKNOWN_ITEM = 'UNKNOWN_ITEM',
+  UNKNOWN_PLAN_BATCH = 'UNKNOWN_PLAN_BATCH',
+  ITEM_NOT_IN_PLAN = 'ITEM_NOT_IN_PLAN',
   INVALID_SEGMENT = 'INVALID_SEGMENT',
   EMPTY_POOL = 'EMPTY_POOL',
   COUNT_ABOVE_POOL = 'COUNT_ABOVE_POOL',
@@ -107,6 +109,8 @@ const messages: Record<ErrorCode, { zh: Template; en: Template }> = {
   EMPTY_FILE: { zh: () => '文件中没有数据行。', en: () => 'The file has no data rows.' },
   IMPORT_HAS_ERRORS: { zh: (p) => `有 ${p.count} 行数据有误，全部未导入，请下载错误报告修改后重新导入。`, en: (p) => `${p.count} rows have errors; nothing was imported. Download the error report, fix them and import again.` },
   UNKNOWN_ITEM: { zh: (p) => `抽查事项 ${p.id} 不在本部门的事项清单中或已停用。`, en: (p) => `Inspection item ${p.id} is not an active item of this department's catalog.` },
+  UNKNOWN_PLAN_BATCH: { zh: (p) => `计划批次 ${p.id} 不存在、不属于本部门当年已通过的年度计划。`, en: (p) => `Plan batch ${p.id} is not a batch of this department's adopted plan for the year.` },
+  ITEM_NOT_IN_PLAN: { zh: (p) => `抽查事项“${p.item}”不在所选计划批次中，不能检查（第三条）。`, en: (p) => `Item "${p.item}" is not in the chosen plan batch and cannot be checked (Art. 3).` },
   INVALID_SEGMENT: { zh: (p) => `抽取分段“${p.label}”设置有误：${p.reasonZh}`, en: (p) => `Segment "${p.label}" is invalid: ${p.reasonEn}` },
   EMPTY_POOL: { zh: (p) => `分段“${p.label}”没有符合条件的检查对象，无法摇号。`, en: (p) => `Segment "${p.label}" has no eligible targets to draw from.` },
   COUNT_ABOVE_POOL: { zh: (p) => `分段“${p.label}”要抽取 ${p.count} 户，但符合条件的只有 ${p.poolSize} 户。`, en: (p) => `Segment "${p.label}" asks for ${p.count} targets but only ${p.poolSize} are eligible.` },

@@ -10,6 +10,9 @@ import { InspectionItem } from '../catalog/inspection-item.entity';
 import { Department } from '../org/department.entity';
 import { assertWithinScope } from '../org/org.policy';
 import { Task, TaskItem, TaskKind, TaskSegment } from './task.entity';
+import { AnnualPlan, PlanVersion } from '../plan/annual-plan.entity';
+import { PlanBatch, PlanBatchItem } from '../plan/plan-batch.entity';
+import { PlanStatus } from '../../domain/plan-rules';
 import { CreateTaskInput, TaskSegmentInput } from './task.inputs';
 
 function segmentProblem(label: string, zh: string, en: string): DomainError {
@@ -30,6 +33,22 @@ export function checkSegments(segments: TaskSegmentInput[]): void {
   }
 }
 
+/**
+ * Art. 3: a routine task comes from a batch of the department's adopted plan for that year, and
+ * checks only items that batch plans. (Directed checks are the exception, with their reason.)
+ */
+async function assertPlanned(ctx: RequestContext, departmentId: number, batchId: number, year: number, items: InspectionItem[]): Promise<void> {
+  const batch = await ctx.ds.getRepository(PlanBatch).findOneBy({ id: batchId });
+  const version = batch && (await ctx.ds.getRepository(PlanVersion).findOneBy({ id: batch.planVersionId }));
+  const plan = version && (await ctx.ds.getRepository(AnnualPlan).findOneBy({ id: version.planId }));
+  if (!batch || !version || !plan || plan.departmentId !== departmentId || plan.year !== year || version.status === PlanStatus.DRAFT) {
+    throw new DomainError(ErrorCode.UNKNOWN_PLAN_BATCH, { id: batchId });
+  }
+  const planned = new Set((await ctx.ds.getRepository(PlanBatchItem).findBy({ batchId })).map((i) => i.itemId));
+  const unplanned = items.find((i) => !planned.has(i.id));
+  if (unplanned) throw new DomainError(ErrorCode.ITEM_NOT_IN_PLAN, { item: unplanned.code });
+}
+
 export async function createTask(ctx: RequestContext, input: CreateTaskInput): Promise<Task> {
   const actor = requirePermission(ctx, Permission.MANAGE_TASKS);
   for (const value of [input.windowStart, input.windowEnd]) if (!isCalendarDate(value)) throw new DomainError(ErrorCode.INVALID_DATE, { value });
@@ -41,6 +60,7 @@ export async function createTask(ctx: RequestContext, input: CreateTaskInput): P
   const items = await ctx.ds.getRepository(InspectionItem).findBy({ id: In(itemIds), departmentId: actor.departmentId, active: true });
   const missing = itemIds.find((id) => !items.some((i) => i.id === id));
   if (missing !== undefined) throw new DomainError(ErrorCode.UNKNOWN_ITEM, { id: missing });
+  if (input.kind === TaskKind.PLANNED) await assertPlanned(ctx, actor.departmentId, Number(input.planBatchId), Number(input.windowStart.slice(0, 4)), items);
   let executingDepartmentId = actor.departmentId;
   if (input.executingDepartmentId) {
     const executing = await ctx.loaders.department.load(Number(input.executingDepartmentId));
