@@ -108,18 +108,22 @@ async function main() {
   const segments = await ds.query('SELECT label, count FROM draw_segment WHERE drawId = ? ORDER BY position', [draw.id]);
   started = process.hrtime.bigint();
   await ds.transaction(async (em) => {
+    // The same rules: out-of-business targets and targets drawn twice this year (unless exempt) left out.
+    await em.query('CREATE TEMPORARY TABLE capped (publicId VARCHAR(64) PRIMARY KEY)');
+    await em.query(`INSERT INTO capped SELECT p.publicId FROM draw_pick p JOIN draw d ON d.id = p.drawId
+      WHERE p.year = ? AND d.status IN ('COMPLETED','LOCKED','ANNOUNCED') GROUP BY p.publicId HAVING COUNT(*) >= 2`, [YEAR]);
     for (const [position, directory] of DIRECTORIES.entries()) {
       const rows: { id: number; creditCode: string }[] = await em.query(
-        `SELECT t.id AS id, t.creditCode AS creditCode FROM target t WHERE t.departmentId = ? AND t.specialDirectories LIKE ?
-           AND t.status NOT IN ('DEREGISTERED','REVOKED','MOVED','CLOSED')
-           AND (t.status = 'ABNORMAL_LIST' OR t.complaintCount >= 2 OR t.dishonest = 1 OR t.seriousViolation = 1
-                OR t.creditCode NOT IN (SELECT p.publicId FROM draw_pick p WHERE p.year = ? GROUP BY p.publicId HAVING COUNT(*) >= 2))
+        `SELECT t.id AS id, t.creditCode AS creditCode FROM target t LEFT JOIN capped c ON c.publicId = t.creditCode
+         WHERE t.departmentId = ? AND t.specialDirectories LIKE ? AND t.status NOT IN ('DEREGISTERED','REVOKED','MOVED','CLOSED')
+           AND (c.publicId IS NULL OR t.status = 'ABNORMAL_LIST' OR t.complaintCount >= 2 OR t.dishonest = 1 OR t.seriousViolation = 1)
          ORDER BY RAND() LIMIT ${Number(segments[position].count)}`,
-        [department.id, `%,${directory},%`, YEAR],
+        [department.id, `%,${directory},%`],
       );
       await bulkInsert(em, DrawPick, ['drawId', 'segmentPosition', 'ordinal', 'publicId', 'targetId', 'year'],
         rows.map((r, ordinal) => Object.assign(new DrawPick(), { drawId: history.id, segmentPosition: 10 + position, ordinal, publicId: r.creditCode, targetId: r.id, year: YEAR - 1 })));
     }
+    await em.query('DROP TEMPORARY TABLE capped');
   });
   const orderByRandSeconds = seconds(started);
   console.log(JSON.stringify({ bench: 'draw', targets: n, picks: Number(picks), scheduleSeconds, drawSeconds, orderByRandSeconds }));
