@@ -127,7 +127,7 @@ async function main() {
   });
   const orderByRandSeconds = seconds(started);
   console.log(JSON.stringify({ bench: 'draw', targets: n, picks: Number(picks), scheduleSeconds, drawSeconds, orderByRandSeconds }));
-  drawFeed.stop();
+  await drawFeed.stop();
   await pubSub.close();
   await ds.destroy();
 }

@@ -90,7 +90,7 @@ export async function createApp(config: HubConfig, options: { log?: Logger } = {
       closing ??= (async () => {
         shuttingDown = true;
         await apollo.stop();
-        drawFeed.stop();
+        await drawFeed.stop();
         await pubSub.close();
         await ds.destroy();
         log.info('hub stopped');

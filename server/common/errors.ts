@@ -57,6 +57,7 @@ export enum ErrorCode {
   INVITE_EXPIRED = 'INVITE_EXPIRED',
   INVITE_FOR_OTHER_DRAW = 'INVITE_FOR_OTHER_DRAW',
   DRAW_NOT_COMPLETE = 'DRAW_NOT_COMPLETE',
+  DRAW_NOT_REVEALED = 'DRAW_NOT_REVEALED',
   // Annual plans
   DUPLICATE_PLAN = 'DUPLICATE_PLAN',
   PLAN_VERSION_LOCKED = 'PLAN_VERSION_LOCKED',
@@ -124,6 +125,7 @@ const messages: Record<ErrorCode, { zh: Template; en: Template }> = {
   INVITE_EXPIRED: { zh: (p) => `见证邀请链接已于 ${p.expiredAt} 过期，请联系摇号单位重新邀请。`, en: (p) => `The witness invitation expired at ${p.expiredAt}; ask for a new one.` },
   INVITE_FOR_OTHER_DRAW: { zh: () => '该邀请链接属于另一场摇号。', en: () => 'This invitation belongs to another draw.' },
   DRAW_NOT_COMPLETE: { zh: () => '摇号尚未完成，不能确认锁定。', en: () => 'The draw has not completed; it cannot be locked yet.' },
+  DRAW_NOT_REVEALED: { zh: () => '摇号尚未揭晓或结果尚未全部公布，暂无可供核验的记录。', en: () => 'The draw has not been revealed in full yet; there is no record to verify.' },
   DUPLICATE_PLAN: { zh: (p) => `本部门已有 ${p.year ?? ''} 年度抽查工作计划，请在原计划上调整（新建版本）。`, en: (p) => `The department already has an annual plan for ${p.year ?? 'that year'}; adjust it (make a new version) instead.` },
   PLAN_VERSION_LOCKED: { zh: (p) => `年度计划第 ${p.version ?? ''} 版已通过印发，不能再修改；调整计划请新建版本并重新备案。`, en: (p) => `Version ${p.version ?? ''} of the plan has been adopted and can no longer be changed; make a new version (an adjustment) and file it again.` },
   PLAN_DRAFT_PENDING: { zh: (p) => `年度计划第 ${p.version ?? ''} 版仍是草稿，请直接修改该草稿，或通过后再调整。`, en: (p) => `Version ${p.version ?? ''} of the plan is still a draft: edit it, or adopt it before adjusting.` },

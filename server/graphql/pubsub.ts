@@ -37,9 +37,9 @@ export function createHubPubSub(redisUrl?: string): HubPubSub {
   return {
     publish: pubSub.publish,
     subscribe: pubSub.subscribe,
+    // quit() lets pending commands (the last unsubscribes) finish before the connections close.
     close: async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
   };
 }

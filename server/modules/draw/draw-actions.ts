@@ -7,10 +7,11 @@ import { nodeSha256, nodeWordStream } from '../../domain/draw-v1-node';
 import { bulkInsert } from '../../db/bulk';
 import { RequestContext } from '../../graphql/context';
 import { User } from '../org/user.entity';
+import { Task } from '../task/task.entity';
 import { announceCommitted, appendEvents, NewEvent } from './draw-events';
 import { Draw, DrawEntropy, DrawPick, DrawSegment, DrawStatus, DrawWitness } from './draw.entity';
 import { assertOperator, assertViewer, hashInvite, loadDraw, witnessByInvite } from './draw.policy';
-import { assertAllowed, DrawAction } from './draw-state';
+import { assertAllowed, DrawAction, effectiveStatus } from './draw-state';
 import { loadPoolLines, parsePoolLine } from './pool-snapshot';
 
 /** Reads the draw again inside the transaction, holding its row so concurrent actions queue up (SQLite queues whole transactions). */
@@ -130,7 +131,8 @@ export async function revealDraw(ctx: RequestContext, drawId: number, beacon?: s
     // then each segment's picks as positions in its canonical pool.
     const seed = drawSeed({ secretHex: locked.secretHex, entropyDigests: entropy.map((e) => e.digest), beacon: beaconValue, segments }, nodeSha256);
     const revealedAt = new Date();
-    const year = Number(new Date(revealedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+    // Picks count towards the task's year: the year whose "twice a year" the pools are formed by.
+    const { year } = await em.getRepository(Task).findOneOrFail({ where: { id: locked.taskId }, select: { id: true, year: true } });
     const picks: DrawPick[] = [];
     const segmentSeeds = segments.map((segment) => {
       const lines = pools.get(segment.position) ?? [];
@@ -204,7 +206,7 @@ export async function voidDraw(ctx: RequestContext, drawId: number, reason: stri
     await em.getRepository(Draw).update({ id: drawId }, { status: DrawStatus.VOIDED, voidedAt, voidedById: actor.userId, voidReason: reason.trim() });
     return {
       result: { ...locked, status: DrawStatus.VOIDED, voidedAt, voidedById: actor.userId, voidReason: reason.trim() },
-      events: [{ type: 'VOIDED', payload: { voidedAt: voidedAt.toISOString(), by: actor.username, reason: reason.trim(), secretHex: locked.secretHex, from: locked.status } }],
+      events: [{ type: 'VOIDED', payload: { voidedAt: voidedAt.toISOString(), by: actor.username, reason: reason.trim(), secretHex: locked.secretHex, from: effectiveStatus(locked) } }],
     };
   });
 }

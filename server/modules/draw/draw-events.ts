@@ -38,10 +38,18 @@ export async function appendEvents(em: EntityManager, draw: Draw, events: NewEve
   const firstSeq = lastSeq - events.length + 1;
   const firstGlobal = await take(em, 'draw_event', events.length);
   const now = new Date();
-  const rows = events.map((e, i) => Object.assign(new DrawEvent(), {
-    drawId: draw.id, seq: firstSeq + i, globalSeq: firstGlobal + i, departmentPath: draw.departmentPath,
-    type: e.type, payload: JSON.stringify(e.payload), createdAt: now, visibleAt: e.visibleAt ?? now,
-  }));
+  // Visibility never goes backwards within a draw: an event made while a paced reveal is still
+  // showing picks comes after them, so "everything visible so far" is always a prefix of the log.
+  const [{ last }] = await em.query('SELECT MAX(visibleAt) AS last FROM draw_event WHERE drawId = ?', [draw.id]);
+  let floor = last ? new Date(last).getTime() : 0;
+  const rows = events.map((e, i) => {
+    const visibleAt = new Date(Math.max((e.visibleAt ?? now).getTime(), floor));
+    floor = visibleAt.getTime();
+    return Object.assign(new DrawEvent(), {
+      drawId: draw.id, seq: firstSeq + i, globalSeq: firstGlobal + i, departmentPath: draw.departmentPath,
+      type: e.type, payload: JSON.stringify(e.payload), createdAt: now, visibleAt,
+    });
+  });
   await bulkInsert(em, DrawEvent, ['drawId', 'seq', 'globalSeq', 'departmentPath', 'type', 'payload', 'createdAt', 'visibleAt'], rows);
   draw.lastSeq = lastSeq;
   return rows;

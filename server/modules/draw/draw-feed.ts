@@ -25,18 +25,21 @@ export class DrawFeed {
   private readonly paced = new Map<number, DrawEventMessage[]>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private poll: NodeJS.Timeout | null = null;
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribe: (() => Promise<unknown>) | null = null;
 
   constructor(private readonly ds: DataSource, private readonly pubSub: HubPubSub, private readonly log: Logger) {}
 
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    // Start from now, except for events committed earlier that are still waiting to be shown (a paced
+    // reveal begun before this process started): those are read and handed out on time too.
+    const pending = await this.ds.getRepository(DrawEvent).find({ where: { visibleAt: MoreThan(new Date()) }, order: { globalSeq: 'ASC' }, take: 1, select: { globalSeq: true } });
     const last = await this.ds.getRepository(DrawEvent).find({ order: { globalSeq: 'DESC' }, take: 1, select: { globalSeq: true } });
-    this.cursor = last[0]?.globalSeq ?? 0;
+    this.cursor = pending.length ? pending[0].globalSeq - 1 : last[0]?.globalSeq ?? 0;
     const wakes = this.pubSub.subscribe('DRAW_WAKE');
     const iterator = wakes[Symbol.asyncIterator]();
-    this.unsubscribe = () => void iterator.return?.();
+    this.unsubscribe = async () => iterator.return?.();
     void (async () => {
       for (;;) {
         const next = await iterator.next();
@@ -48,11 +51,12 @@ export class DrawFeed {
     this.poll.unref();
   }
 
-  stop(): void {
-    this.unsubscribe?.();
+  async stop(): Promise<void> {
     if (this.poll) clearInterval(this.poll);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    await this.unsubscribe?.();
+    await this.fetching;
   }
 
   /** Reads whatever is new in the log (one reader at a time; a wake-up during a read triggers another). */

@@ -13,7 +13,7 @@ import { loadExclusions, loadPools } from './pool-snapshot';
  */
 export async function buildDrawRecord(ds: DataSource, draw: Draw): Promise<DrawRecord & { status: string; voided?: { at: string; reason: string } }> {
   if (!draw.revealedAt || !draw.completedAt || effectiveStatus(draw) === DrawStatus.DRAWING) {
-    throw new DomainError(ErrorCode.DRAW_NOT_COMPLETE);
+    throw new DomainError(ErrorCode.DRAW_NOT_REVEALED);
   }
   const em = ds.manager;
   const segments = await em.getRepository(DrawSegment).find({ where: { drawId: draw.id }, order: { position: 'ASC' } });

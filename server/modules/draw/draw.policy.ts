@@ -11,6 +11,9 @@ export const hashInvite = (token: string) => createHash('sha256').update(token).
 export async function assertOperator(ctx: RequestContext, draw: Draw): Promise<Actor> {
   const actor = requirePermission(ctx, Permission.RUN_DRAWS);
   const task = await ctx.ds.getRepository(Task).findOneByOrFail({ id: draw.taskId });
+  // Outside the actor's scope a draw "does not exist"; inside it (a department above), it is not theirs to run.
+  const visible = await ctx.visibleDepartmentIds();
+  if (!visible.includes(task.departmentId) && !visible.includes(task.executingDepartmentId)) throw notFound('摇号', draw.id);
   if (task.departmentId !== actor.departmentId) throw new DomainError(ErrorCode.FORBIDDEN);
   return actor;
 }
