@@ -3,6 +3,7 @@ import { execute, GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, sub
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { buildContext, ContextDeps, pickLang } from './context';
+import { createDirectSink, DirectSink, singleRootField } from './direct-fanout';
 import { localizeErrors } from './errors';
 import { checkLimits, Limits } from './limits';
 import { resolveAuth } from '../modules/org/auth.service';
@@ -32,7 +33,7 @@ export function attachWebSocket(options: {
       schema,
       execute,
       subscribe,
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         let document;
         try {
           document = parse(payload.query);
@@ -45,12 +46,21 @@ export function attachWebSocket(options: {
         if (limitErrors.length) return limitErrors;
         const params = ctx.connectionParams;
         const auth = await resolveAuth(deps.ds, params?.authorization ?? null);
+        const contextValue: ReturnType<typeof buildContext> & { directSink?: DirectSink } = buildContext(deps, auth, langOf(params));
+        // A draw's live events are written to its witnesses' sockets by the draw feed, rendered once
+        // per event and subscription text instead of executed and serialised once per subscriber.
+        if (singleRootField(document, payload.operationName)?.name.value === 'drawEvents') {
+          contextValue.directSink = createDirectSink({
+            schema, document, query: payload.query, operationName: payload.operationName, variableValues: payload.variables, contextValue,
+            socket: ctx.extra.socket, id, variant: langOf(params), formatErrors: (errors) => format(errors, params),
+          });
+        }
         return {
           schema,
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: buildContext(deps, auth, langOf(params)),
+          contextValue,
         };
       },
       onError: (ctx, _id, _payload, errors) => format(errors, ctx.connectionParams),

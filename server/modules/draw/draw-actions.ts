@@ -98,11 +98,14 @@ export async function contributeEntropy(ctx: RequestContext, drawId: number, tex
   });
 }
 
-/** Names of the drawn targets, for the live room (plain SQL: tens of thousands of ids). */
+/**
+ * Names of the drawn targets, for the live room. Plain SQL in lists of 999: MariaDB turns an IN list
+ * of 1,000 or more constants into a derived table, which here was ten times slower.
+ */
 async function targetNames(em: EntityManager, targetIds: number[]): Promise<Map<number, string>> {
   const names = new Map<number, string>();
-  for (let i = 0; i < targetIds.length; i += 10000) {
-    const ids = targetIds.slice(i, i + 10000);
+  for (let i = 0; i < targetIds.length; i += 999) {
+    const ids = targetIds.slice(i, i + 999);
     const rows: { id: number; name: string }[] = await em.query(`SELECT id, name FROM target WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
     for (const r of rows) names.set(Number(r.id), r.name);
   }

@@ -1,4 +1,5 @@
 import { DataSource, MoreThan } from 'typeorm';
+import type { DirectSink } from '../../graphql/direct-fanout';
 import type { HubPubSub } from '../../graphql/pubsub';
 import type { Logger } from '../../logger';
 import { DrawEvent } from './draw.entity';
@@ -7,6 +8,18 @@ import { DrawEventMessage, toMessage } from './draw-events';
 type Listener = (message: DrawEventMessage) => void;
 const POLL_MS = 1000;
 const FETCH_LIMIT = 5000;
+const OPEN = 1; // WebSocket.OPEN
+/** A socket that has this much unsent is dropped (1013, try again later): its client resumes with afterSeq. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/** A caught-up direct subscriber of a draw: live events are written to its socket by the feed. */
+interface Parked {
+  readonly sink: DirectSink;
+  /** The start of every `next` frame of this subscription, up to its payload. */
+  readonly head: string;
+  lastSeq: number;
+  closed: boolean;
+}
 
 /**
  * The draw event log, followed once per hub process and fanned out in memory to every local
@@ -22,6 +35,9 @@ export class DrawFeed {
   private again = false;
   private readonly byDraw = new Map<number, Set<Listener>>();
   private readonly everything = new Set<Listener>();
+  private readonly parked = new Map<number, Set<Parked>>();
+  /** Per draw, the end of the chain of direct deliveries (they go out in sequence order). */
+  private readonly chains = new Map<number, Promise<void>>();
   private readonly paced = new Map<number, DrawEventMessage[]>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private poll: NodeJS.Timeout | null = null;
@@ -47,7 +63,7 @@ export class DrawFeed {
         this.wake();
       }
     })();
-    this.poll = setInterval(() => { if (this.byDraw.size || this.everything.size) this.wake(); }, POLL_MS);
+    this.poll = setInterval(() => { if (this.byDraw.size || this.everything.size || this.parked.size) this.wake(); }, POLL_MS);
     this.poll.unref();
   }
 
@@ -57,6 +73,17 @@ export class DrawFeed {
     this.timers.clear();
     await this.unsubscribe?.();
     await this.fetching;
+    await Promise.all(this.chains.values());
+  }
+
+  /** How many caught-up direct subscribers a draw has (for tests and metrics). */
+  parkedSubscribers(drawId: number): number {
+    return this.parked.get(drawId)?.size ?? 0;
+  }
+
+  /** How many subscribers of a draw are still being handed events through their iterators. */
+  followingSubscribers(drawId: number): number {
+    return this.byDraw.get(drawId)?.size ?? 0;
   }
 
   /** Reads whatever is new in the log (one reader at a time; a wake-up during a read triggers another). */
@@ -102,6 +129,166 @@ export class DrawFeed {
 
   private deliver(message: DrawEventMessage): void {
     for (const listener of this.byDraw.get(message.drawId) ?? []) listener(message);
+    if (this.parked.get(message.drawId)?.size) this.broadcast(message);
+  }
+
+  /** The visible events of a draw after `after` (and before `untilSeq`), from the log. */
+  private async readLog(drawId: number, after: number, untilSeq?: number): Promise<DrawEventMessage[]> {
+    const rows = await this.ds.getRepository(DrawEvent).createQueryBuilder('e')
+      .where('e.drawId = :drawId AND e.seq > :last AND e.visibleAt <= :now', { drawId, last: after, now: new Date() })
+      .andWhere(untilSeq === undefined ? '1 = 1' : 'e.seq < :untilSeq', { untilSeq })
+      .orderBy('e.seq', 'ASC').getMany();
+    return rows.map(toMessage);
+  }
+
+  private listen(drawId: number, listener: Listener): void {
+    (this.byDraw.get(drawId) ?? this.byDraw.set(drawId, new Set()).get(drawId)!).add(listener);
+  }
+
+  private unlisten(drawId: number, listener: Listener): void {
+    const listeners = this.byDraw.get(drawId);
+    if (listeners?.delete(listener) && !listeners.size) this.byDraw.delete(drawId);
+  }
+
+  private unpark(drawId: number, entry: Parked): void {
+    entry.closed = true;
+    const set = this.parked.get(drawId);
+    if (set?.delete(entry) && !set.size) this.parked.delete(drawId);
+  }
+
+  /** Writes an event to a draw's parked subscribers, after the draw's earlier direct deliveries. */
+  private broadcast(message: DrawEventMessage): void {
+    const drawId = message.drawId;
+    const run = (this.chains.get(drawId) ?? Promise.resolve())
+      .then(() => this.fanOut(message))
+      .catch((error) => this.log.warn('draw event fan-out failed', { error, drawId, seq: message.seq }));
+    this.chains.set(drawId, run);
+    void run.then(() => { if (this.chains.get(drawId) === run) this.chains.delete(drawId); });
+  }
+
+  /**
+   * One rendering per subscription text, then every parked socket written in one synchronous loop.
+   * A subscriber that parked during the rendering with a text not rendered yet, or that is missing
+   * events (a race between its log read and the live stream), is served afterwards on its own.
+   */
+  private async fanOut(message: DrawEventMessage): Promise<void> {
+    const set = this.parked.get(message.drawId);
+    if (!set?.size) return;
+    const renders = new Map<string, Promise<string>>();
+    for (const entry of set) {
+      if (entry.lastSeq < message.seq && !renders.has(entry.sink.cacheKey)) renders.set(entry.sink.cacheKey, entry.sink.render(message));
+    }
+    const rendered = new Map<string, string>();
+    for (const [key, render] of renders) {
+      try {
+        rendered.set(key, await render);
+      } catch (error) {
+        this.log.warn('draw event rendering failed', { error, drawId: message.drawId, seq: message.seq });
+      }
+    }
+    const later: Parked[] = [];
+    for (const entry of set) {
+      if (entry.lastSeq >= message.seq) continue;
+      const json = rendered.get(entry.sink.cacheKey);
+      if (entry.lastSeq === message.seq - 1 && json !== undefined) this.write(message.drawId, entry, message.seq, json);
+      else if (renders.has(entry.sink.cacheKey) && json === undefined) this.drop(message.drawId, entry, 1011, 'Rendering failed');
+      else later.push(entry);
+    }
+    for (const entry of later) await this.catchUp(entry, message);
+  }
+
+  /** Brings one parked subscriber up to `message`: what it is missing from the log, then the message. */
+  private async catchUp(entry: Parked, message: DrawEventMessage): Promise<void> {
+    const gap = entry.lastSeq < message.seq - 1 ? await this.readLog(message.drawId, entry.lastSeq, message.seq) : [];
+    for (const event of [...gap, message]) {
+      if (entry.closed) return;
+      if (event.seq <= entry.lastSeq) continue;
+      let json: string;
+      try {
+        json = await entry.sink.render(event);
+      } catch (error) {
+        this.log.warn('draw event rendering failed', { error, drawId: event.drawId, seq: event.seq });
+        this.drop(message.drawId, entry, 1011, 'Rendering failed');
+        return;
+      }
+      if (!entry.closed) this.write(message.drawId, entry, event.seq, json);
+    }
+  }
+
+  private write(drawId: number, entry: Parked, seq: number, json: string): void {
+    const { socket } = entry.sink;
+    if (socket.readyState !== OPEN) return; // closing: graphql-ws ends the subscription
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) { this.drop(drawId, entry, 1013, 'Too slow: resume with afterSeq'); return; }
+    socket.send(entry.head + json + '}');
+    entry.lastSeq = seq;
+  }
+
+  /** Closes a subscriber's socket; its client reconnects and resumes from the last seq it saw. */
+  private drop(drawId: number, entry: Parked, code: number, reason: string): void {
+    this.unpark(drawId, entry);
+    entry.sink.socket.close(code, reason);
+  }
+
+  /**
+   * Like `followDraw`, for a subscription that can be written to directly: the stored backlog and
+   * whatever arrives meanwhile go through the iterator (and graphql-ws) as usual; once caught up, the
+   * subscriber is parked and live events are rendered once per subscription text and written to its
+   * socket by the feed, while the iterator's `next()` stays pending. `return()` (graphql-ws calls it on
+   * `complete` and when the socket closes) unregisters at once.
+   */
+  followDrawDirect(drawId: number, afterSeq: number, sink: DirectSink): AsyncIterableIterator<DrawEventMessage> {
+    const inbox: DrawEventMessage[] = [];
+    const listener: Listener = (m) => inbox.push(m);
+    this.listen(drawId, listener);
+    const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
+    let last = afterSeq;
+    let backlog: DrawEventMessage[] | null = null;
+    let closed = false;
+    let entry: Parked | null = null;
+    let finish: ((result: IteratorResult<DrawEventMessage>) => void) | null = null;
+    const pull = async (): Promise<IteratorResult<DrawEventMessage>> => {
+      if (!backlog) {
+        await this.start();
+        this.wake();
+        backlog = closed ? [] : await this.readLog(drawId, last);
+      }
+      for (;;) {
+        if (closed) return done;
+        const live: boolean = !backlog.length;
+        const message: DrawEventMessage | undefined = live ? inbox.shift() : backlog.shift();
+        if (!message) break;
+        if (message.seq <= last) continue;
+        if (live && message.seq > last + 1) {
+          // Something was missed between the log read and the live stream: take it from the log.
+          backlog = [...(await this.readLog(drawId, last, message.seq)), message];
+          continue;
+        }
+        last = message.seq;
+        return { done: false, value: message };
+      }
+      // Caught up (and graphql-ws has sent everything before): live events go to the socket directly.
+      this.unlisten(drawId, listener);
+      entry = { sink, head: `{"id":${JSON.stringify(sink.id)},"type":"next","payload":`, lastSeq: last, closed: false };
+      (this.parked.get(drawId) ?? this.parked.set(drawId, new Set()).get(drawId)!).add(entry);
+      return new Promise((resolve) => (finish = resolve));
+    };
+    const iterator: AsyncIterableIterator<DrawEventMessage> = {
+      [Symbol.asyncIterator]() { return iterator; },
+      next: () => (closed ? Promise.resolve(done) : pull()),
+      return: async () => {
+        closed = true;
+        this.unlisten(drawId, listener);
+        if (entry) this.unpark(drawId, entry);
+        finish?.(done);
+        finish = null;
+        return done;
+      },
+      throw: async (error: unknown) => {
+        await iterator.return!();
+        throw error;
+      },
+    };
+    return iterator;
   }
 
   /**

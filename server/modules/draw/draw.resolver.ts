@@ -3,6 +3,8 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectTyp
 import { PageInput, PaginatedList } from '../../common/pagination';
 import { requireActor } from '../../graphql/context';
 import type { RequestContext } from '../../graphql/context';
+import { deferredIterator } from '../../graphql/direct-fanout';
+import type { DirectSink } from '../../graphql/direct-fanout';
 import { Task } from '../task/task.entity';
 import * as actions from './draw-actions';
 import { toMessage } from './draw-events';
@@ -108,12 +110,15 @@ export class DrawResolver {
 
   @Subscription(() => DrawEventView, {
     description: 'A draw as it happens: every stored event after `afterSeq`, then live. Resume by passing the last seq seen.',
-    subscribe: async function* ({ args, context }) {
-      const ctx = context as RequestContext;
+    // A plain iterator rather than an async generator: its return() (graphql-ws calls it on `complete`
+    // and when the socket closes) unregisters the subscriber at once, even while it waits for events.
+    subscribe: ({ args, context }) => deferredIterator(async () => {
+      const ctx = context as RequestContext & { directSink?: DirectSink };
       const draw = await loadDraw(ctx, Number(args.drawId));
       await assertViewer(ctx, draw, args.inviteToken as string | undefined);
-      yield* ctx.drawFeed.followDraw(draw.id, Number(args.afterSeq ?? 0));
-    },
+      const afterSeq = Number(args.afterSeq ?? 0);
+      return ctx.directSink ? ctx.drawFeed.followDrawDirect(draw.id, afterSeq, ctx.directSink) : ctx.drawFeed.followDraw(draw.id, afterSeq);
+    }),
   })
   drawEvents(
     @Root() message: DrawEventMessage,
