@@ -98,18 +98,11 @@ export async function contributeEntropy(ctx: RequestContext, drawId: number, tex
   });
 }
 
-/**
- * Names of the drawn targets, for the live room. Plain SQL in lists of 999: MariaDB turns an IN list
- * of 1,000 or more constants into a derived table, which here was ten times slower.
- */
-async function targetNames(em: EntityManager, targetIds: number[]): Promise<Map<number, string>> {
-  const names = new Map<number, string>();
-  for (let i = 0; i < targetIds.length; i += 999) {
-    const ids = targetIds.slice(i, i + 999);
-    const rows: { id: number; name: string }[] = await em.query(`SELECT id, name FROM target WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
-    for (const r of rows) names.set(Number(r.id), r.name);
-  }
-  return names;
+/** Names of a draw's picks, for the live room: one join over the picks just stored. */
+async function pickNames(em: EntityManager, drawId: number): Promise<Map<number, string>> {
+  const rows: { targetId: number; name: string }[] = await em.query(
+    'SELECT p.targetId AS targetId, t.name AS name FROM draw_pick p JOIN target t ON t.id = p.targetId WHERE p.drawId = ?', [drawId]);
+  return new Map(rows.map((r) => [Number(r.targetId), r.name]));
 }
 
 /**
@@ -148,7 +141,8 @@ export async function revealDraw(ctx: RequestContext, drawId: number, beacon?: s
       return seedOfSegment;
     });
     const result = { seed, segments: segments.map((s, i) => ({ label: s.label, segmentSeed: segmentSeeds[i] })) };
-    const names = await targetNames(em, picks.map((p) => p.targetId));
+    await bulkInsert(em, DrawPick, ['drawId', 'segmentPosition', 'ordinal', 'publicId', 'targetId', 'year'], picks);
+    const names = await pickNames(em, drawId);
     const batches: NewEvent[] = [];
     segments.forEach((segment, i) => {
       const segmentPicks = picks.filter((p) => p.segmentPosition === segment.position);
@@ -160,7 +154,6 @@ export async function revealDraw(ctx: RequestContext, drawId: number, beacon?: s
     const completedAt = new Date(revealedAt.getTime() + Math.max(0, batches.length - 1) * locked.paceMs);
     await em.getRepository(Draw).update({ id: drawId }, { status: DrawStatus.COMPLETED, seed: result.seed, beacon: beaconValue, revealedAt, completedAt });
     for (const [i, segment] of segments.entries()) await em.getRepository(DrawSegment).update({ id: segment.id }, { segmentSeed: result.segments[i].segmentSeed });
-    await bulkInsert(em, DrawPick, ['drawId', 'segmentPosition', 'ordinal', 'publicId', 'targetId', 'year'], picks);
     const events: NewEvent[] = [
       { type: 'REVEALED', visibleAt: revealedAt, payload: { secretHex: locked.secretHex, beacon: beaconValue, seed: result.seed, entropy: entropy.map((e) => ({ ordinal: e.ordinal, digest: e.digest })), segments: result.segments.map((s) => ({ label: s.label, segmentSeed: s.segmentSeed })) } },
       ...batches,
