@@ -1,56 +1,94 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { BulkColumns, bulkColumns, storedValue } from './column-values';
+import { loadData, localInfileEnabled, sqlLiteralFor } from './load-data';
+import { tsvRows } from './tsv';
 
 /**
- * Multi-row INSERT and upsert for bulk work (imports), a few hundred rows per statement instead of
- * TypeORM's statement-per-row `save()`. Values go through the driver exactly as TypeORM would send
- * them (column transformers, dates, booleans), so both databases store what `insert()` would.
+ * Multi-row writes for bulk work (imports) instead of TypeORM's statement-per-row `save()`. Values
+ * are converted as TypeORM converts them (see column-values.ts), so both databases store what
+ * `insert()` would. New rows go to MariaDB/MySQL by LOAD DATA when the server allows it (see
+ * load-data.ts), otherwise as multi-row INSERTs of a few thousand values each.
+ *
+ * A write is prepared first — every row turned into the bytes or values to send — and then run.
+ * While it runs it holds only those, not the row objects: an import waiting on the database would
+ * otherwise keep each chunk's objects alive through garbage collections and fill V8's old space.
  */
-const MAX_PLACEHOLDERS = 30000; // below SQLite's 32,766 and MySQL's 65,535
+export type PreparedWrite = () => Promise<void>;
 
-function prepare<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, properties: readonly string[]) {
-  const metadata = em.connection.getMetadata(entity);
-  const driver = em.connection.driver;
-  const columns = properties.map((property) => {
-    const column = metadata.findColumnWithPropertyName(property);
-    if (!column) throw new Error(`${metadata.name} has no column ${property}`);
-    return column;
-  });
-  const quote = (name: string) => driver.escape(name);
-  return {
-    table: quote(metadata.tableName),
-    names: columns.map((c) => quote(c.databaseName)),
-    isMysql: driver.options.type === 'mariadb' || driver.options.type === 'mysql',
-    values: (row: E) => columns.map((column) => driver.preparePersistentValue(row[column.propertyName as keyof E], column)),
-    quote,
+const MAX_PLACEHOLDERS = 30000; // below SQLite's 32,766 and MySQL's 65,535
+/** Rows per LOAD DATA: a few MB of text, so memory stays bounded whatever the caller passes. */
+const LOAD_DATA_ROWS = 20000;
+
+function chunks<E>(rows: readonly E[], size: number): (readonly E[])[] {
+  const result: (readonly E[])[] = [];
+  for (let i = 0; i < rows.length; i += size) result.push(rows.slice(i, i + size));
+  return result;
+}
+
+function storedValues(columns: BulkColumns, row: ObjectLiteral, count: number): unknown[] {
+  const values = new Array<unknown>(count);
+  for (let c = 0; c < count; c++) values[c] = storedValue(columns.toStored[c], row[columns.properties[c]]);
+  return values;
+}
+
+const placeholders = (width: number) => `(${new Array(width).fill('?').join(',')})`;
+
+function runAll<S>(statements: S[], run: (statement: S) => Promise<unknown>): PreparedWrite {
+  return async () => {
+    for (const statement of statements) await run(statement);
   };
 }
 
-async function inChunks<E>(rows: readonly E[], width: number, run: (chunk: readonly E[]) => Promise<unknown>) {
-  const size = Math.max(1, Math.floor(MAX_PLACEHOLDERS / width));
-  for (let i = 0; i < rows.length; i += size) await run(rows.slice(i, i + size));
+/**
+ * Prepares an insert of rows. `constants` are columns with the same value in every row (the
+ * department, the time): they are converted once and, with LOAD DATA, sent once per statement.
+ */
+export async function prepareInsert<E extends ObjectLiteral>(
+  em: EntityManager, entity: EntityTarget<E>, properties: readonly (keyof E & string)[], rows: readonly Partial<E>[], constants: Partial<E> = {},
+): Promise<PreparedWrite> {
+  if (!rows.length) return async () => undefined;
+  const fixedProperties = Object.keys(constants);
+  const columns = bulkColumns(em, entity, [...properties, ...fixedProperties]);
+  const width = properties.length;
+  const fixed = fixedProperties.map((property, i) => storedValue(columns.toStored[width + i], constants[property]));
+  if (columns.isMysql && (await localInfileEnabled(em))) {
+    const literal = sqlLiteralFor(em);
+    const dateText = (date: Date) => literal(date).slice(1, -1);
+    const set = fixed.map((value, i): [string, string] => [columns.names[width + i], literal(value)]);
+    const names = columns.names.slice(0, width);
+    const statements = chunks(rows, LOAD_DATA_ROWS).map((chunk) => ({ data: tsvRows(chunk, properties, columns.toStored, dateText), count: chunk.length }));
+    return runAll(statements, (s) => loadData(em, columns.table, names, set, s.data, s.count));
+  }
+  const tuple = placeholders(columns.names.length);
+  const statements = chunks(rows, Math.max(1, Math.floor(MAX_PLACEHOLDERS / columns.names.length))).map((chunk) => ({
+    sql: `INSERT INTO ${columns.table} (${columns.names.join(',')}) VALUES ${chunk.map(() => tuple).join(',')}`,
+    values: chunk.flatMap((row) => [...storedValues(columns, row, width), ...fixed]),
+  }));
+  return runAll(statements, (s) => em.query(s.sql, s.values));
 }
 
-export async function bulkInsert<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, properties: readonly (keyof E & string)[], rows: readonly E[]): Promise<void> {
-  if (!rows.length) return;
-  const p = prepare(em, entity, properties);
-  const tuple = `(${p.names.map(() => '?').join(',')})`;
-  await inChunks(rows, p.names.length, (chunk) =>
-    em.query(`INSERT INTO ${p.table} (${p.names.join(',')}) VALUES ${chunk.map(() => tuple).join(',')}`, chunk.flatMap(p.values)));
-}
-
-/** Inserts rows, or updates `updateProperties` of the row that has the same unique key. */
-export async function bulkUpsert<E extends ObjectLiteral>(
+/** Prepares an insert of rows that updates `updateProperties` of the row with the same unique key instead. */
+export function prepareUpsert<E extends ObjectLiteral>(
   em: EntityManager, entity: EntityTarget<E>, properties: readonly (keyof E & string)[], keyProperties: readonly (keyof E & string)[],
   updateProperties: readonly (keyof E & string)[], rows: readonly E[],
+): PreparedWrite {
+  if (!rows.length) return async () => undefined;
+  const columns = bulkColumns(em, entity, [...properties, ...keyProperties, ...updateProperties]);
+  const nameOf = (property: string) => columns.names[columns.properties.indexOf(property)];
+  const names = properties.map(nameOf);
+  const onConflict = columns.isMysql
+    ? `ON DUPLICATE KEY UPDATE ${updateProperties.map((u) => `${nameOf(u)} = VALUES(${nameOf(u)})`).join(', ')}`
+    : `ON CONFLICT (${keyProperties.map(nameOf).join(', ')}) DO UPDATE SET ${updateProperties.map((u) => `${nameOf(u)} = excluded.${nameOf(u)}`).join(', ')}`;
+  const tuple = placeholders(names.length);
+  const statements = chunks(rows, Math.max(1, Math.floor(MAX_PLACEHOLDERS / names.length))).map((chunk) => ({
+    sql: `INSERT INTO ${columns.table} (${names.join(',')}) VALUES ${chunk.map(() => tuple).join(',')} ${onConflict}`,
+    values: chunk.flatMap((row) => storedValues(columns, row, names.length)),
+  }));
+  return runAll(statements, (s) => em.query(s.sql, s.values));
+}
+
+export async function bulkInsert<E extends ObjectLiteral>(
+  em: EntityManager, entity: EntityTarget<E>, properties: readonly (keyof E & string)[], rows: readonly Partial<E>[], constants: Partial<E> = {},
 ): Promise<void> {
-  if (!rows.length) return;
-  const p = prepare(em, entity, properties);
-  const metadata = em.connection.getMetadata(entity);
-  const dbName = (prop: string) => p.quote(metadata.findColumnWithPropertyName(prop)!.databaseName);
-  const tuple = `(${p.names.map(() => '?').join(',')})`;
-  const onConflict = p.isMysql
-    ? `ON DUPLICATE KEY UPDATE ${updateProperties.map((u) => `${dbName(u)} = VALUES(${dbName(u)})`).join(', ')}`
-    : `ON CONFLICT (${keyProperties.map(dbName).join(', ')}) DO UPDATE SET ${updateProperties.map((u) => `${dbName(u)} = excluded.${dbName(u)}`).join(', ')}`;
-  await inChunks(rows, p.names.length, (chunk) =>
-    em.query(`INSERT INTO ${p.table} (${p.names.join(',')}) VALUES ${chunk.map(() => tuple).join(',')} ${onConflict}`, chunk.flatMap(p.values)));
+  await (await prepareInsert(em, entity, properties, rows, constants))();
 }

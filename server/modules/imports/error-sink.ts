@@ -1,7 +1,17 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { errorMessage } from '../../common/errors';
+import type { FieldProblem } from '../../domain/field-problem';
 
 export interface RowError { rowNumber: number; column: string; value: string; code: string; messageZh: string; messageEn: string }
+
+/** One bad cell as the report shows it, cut to the report's column sizes. */
+export function rowError(rowNumber: number, column: string, value: string, problem: Pick<FieldProblem, 'code' | 'params'>): RowError {
+  return {
+    rowNumber, column, value: value.slice(0, 300), code: problem.code,
+    messageZh: errorMessage(problem.code, problem.params, 'zh').slice(0, 500), messageEn: errorMessage(problem.code, problem.params, 'en').slice(0, 500),
+  };
+}
 
 /**
  * Collects the bad rows of an import without holding a million of them in memory: beyond a few

@@ -31,3 +31,9 @@ export function mapHeaders<F>(headerCells: string[], columns: ColumnSpec<F>[]): 
   });
   return { byIndex, written: headerCells, missing: columns.filter((c) => c.required && !used.has(c)) };
 }
+
+/** The header a field's problems are reported under: as written in the file, else the template's, else the field name. */
+export function headerOf<F>(mapping: HeaderMapping<F>, columns: ColumnSpec<F>[], field: string): string {
+  const index = mapping.byIndex.findIndex((c) => c?.field === field);
+  return index >= 0 ? mapping.written[index] : columns.find((c) => c.field === field)?.header ?? field;
+}
