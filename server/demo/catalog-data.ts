@@ -1,3 +1,4 @@
+import type { ItemFields } from '../domain/catalog-rules';
 import { CheckMethod, ItemKind, RegionLevel, TargetType } from '../domain/vocabulary';
 
 /**
@@ -12,19 +13,8 @@ export interface DemoFormSpec {
   points: readonly Point[];
 }
 
-export interface DemoItemVersionSpec {
-  name: string;
-  categoryCode: string;
-  kind: ItemKind;
-  targetTypes: TargetType[];
-  checkContent: string;
-  methods: CheckMethod[];
-  ratioMinPercent: number | null;
-  ratioMaxPercent: number | null;
-  frequencyPerYear: number;
-  responsibleUnit: string;
-  level: RegionLevel;
-  legalBasis: string;
+/** An item version as the catalog rules describe it (less the code, which belongs to the item). */
+export interface DemoItemVersionSpec extends Omit<ItemFields, 'code'> {
   /** When this version was written (Beijing time). */
   createdAt: string;
   forms: DemoFormSpec[];

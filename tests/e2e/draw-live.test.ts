@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
-import Redis from 'ioredis';
 import WebSocket from 'ws';
 import { verifyRecordNode } from '../../server/domain/draw-v1-node';
 import { Role } from '../../server/domain/vocabulary';
@@ -14,7 +13,7 @@ import {
 } from '../helpers/draw-steps';
 import { createUserIn } from '../helpers/factories';
 import { databaseUrlOf } from '../helpers/hub-process';
-import { createTestServer, subscribeCollect, TestServer, usingMariaDb } from '../helpers/test-server';
+import { createTestServer, describeMultiProcess, REDIS_URL, startTwoHubs, subscribeCollect, TestServer } from '../helpers/test-server';
 
 /**
  * Draws as people watch them: supervisors following their jurisdiction, witnesses and late joiners
@@ -205,19 +204,11 @@ describe('draws as they happen (one hub)', () => {
 });
 
 /** Two hubs on one MariaDB and one Redis. SQLite is a single-process database, so this runs only against MariaDB. */
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const describeShared = usingMariaDb() ? describe : describe.skip;
 
-describeShared('two hub processes sharing MariaDB and Redis', () => {
+describeMultiProcess('two hub processes sharing MariaDB and Redis', () => {
   let a: TestServer;
   let b: TestServer;
-  beforeAll(async () => {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await probe.connect();
-    await probe.quit();
-    a = await createTestServer({ redisUrl: REDIS_URL });
-    b = await createTestServer({ redisUrl: REDIS_URL }, { shareDatabaseWith: a });
-  });
+  beforeAll(async () => { [a, b] = await startTwoHubs(); });
   afterAll(async () => {
     await b?.close();
     await a?.close();

@@ -1,27 +1,18 @@
-import Redis from 'ioredis';
 import { createRootOrg } from '../helpers/factories';
 import { HEADER_ROW, targetRows } from '../helpers/target-rows';
 import { sheetBytes } from '../helpers/imports';
-import { createTestServer, subscribeCollect, TestServer, usingMariaDb } from '../helpers/test-server';
+import { describeMultiProcess, startTwoHubs, subscribeCollect, TestServer } from '../helpers/test-server';
 
 /**
  * Two hubs behind one MariaDB and one Redis, as the hub scales out: a session opened on one is
  * valid on the other, and what happens on one is streamed to subscribers on the other.
  * SQLite is a single-process database, so this runs only against MariaDB.
  */
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const describeShared = usingMariaDb() ? describe : describe.skip;
 
-describeShared('two hub processes sharing MariaDB and Redis', () => {
+describeMultiProcess('two hub processes sharing MariaDB and Redis', () => {
   let a: TestServer;
   let b: TestServer;
-  beforeAll(async () => {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await probe.connect();
-    await probe.quit();
-    a = await createTestServer({ redisUrl: REDIS_URL });
-    b = await createTestServer({ redisUrl: REDIS_URL }, { shareDatabaseWith: a });
-  });
+  beforeAll(async () => { [a, b] = await startTwoHubs(); });
   afterAll(async () => {
     await b?.close();
     await a?.close();

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import mysql from 'mysql2/promise';
+import Redis from 'ioredis';
 import { createApp, HubApp } from '../../server/app';
 import { HubConfig, loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
@@ -124,4 +125,18 @@ export function subscribeCollect<T = any>(client: Client, query: string, variabl
   });
   /** Resolves once the first event (or the end) has arrived: the subscription is live from then on. */
   return Object.assign(done, { first });
+}
+
+/** Redis for the multi-process tests; those run only against MariaDB (SQLite is a single-process database). */
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const describeMultiProcess = usingMariaDb() ? describe : describe.skip;
+
+/** Two hubs on one database and one Redis, as the hub scales out. Fails fast when Redis is not there. */
+export async function startTwoHubs(): Promise<[TestServer, TestServer]> {
+  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await probe.connect();
+  await probe.quit();
+  const a = await createTestServer({ redisUrl: REDIS_URL });
+  const b = await createTestServer({ redisUrl: REDIS_URL }, { shareDatabaseWith: a });
+  return [a, b];
 }
