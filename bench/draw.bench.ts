@@ -18,6 +18,7 @@ import { scheduleDraw } from '../server/modules/draw/schedule-draw.command';
 import { createRootDepartment, insertUser } from '../server/modules/org/org.service';
 import { createTask } from '../server/modules/task/task.service';
 import { TaskKind } from '../server/modules/task/task.entity';
+import { scratchDatabase } from './scratch-database';
 
 /**
  * `npm run bench:draw [-- N]`: a directory of N targets (default 1,000,000) with a year of draw
@@ -38,7 +39,8 @@ function code(i: number): string {
 
 async function main() {
   const n = Number(process.argv[2] ?? process.env.BENCH_TARGETS ?? 1_000_000);
-  const config = loadConfig();
+  const scratch = await scratchDatabase(loadConfig().database);
+  const config = { ...loadConfig(), database: scratch.database };
   const log = createLogger('warn');
   const ds = await openDataSource(config.database, log);
   await migrate(ds);
@@ -130,6 +132,7 @@ async function main() {
   await drawFeed.stop();
   await pubSub.close();
   await ds.destroy();
+  await scratch.drop();
 }
 
 main().catch((error) => {

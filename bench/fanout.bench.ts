@@ -355,6 +355,7 @@ async function main() {
   /* eslint-disable @typescript-eslint/no-require-imports */
   require('reflect-metadata');
   const drawEvents = require('../server/modules/draw/draw-events') as typeof import('../server/modules/draw/draw-events');
+  const { toMessages } = require('../server/modules/draw/draw-event-reader') as typeof import('../server/modules/draw/draw-event-reader');
   const { createApp } = require('../server/app') as typeof import('../server/app');
   const { loadConfig } = require('../server/config') as typeof import('../server/config');
   const { createLogger } = require('../server/logger') as typeof import('../server/logger');
@@ -500,10 +501,11 @@ async function main() {
 
       // Same bytes, same pace, plain ws. The hub's own frames (client 0's) with `at` replaced by the send time.
       const sample = reports.find((r) => r.sample)?.sample ?? {};
-      const templates = picksRows.map((r) => {
+      const messages = await toMessages(app.ds, picksRows);
+      const templates = picksRows.map((r, i) => {
         let text = sample[r.seq];
         if (!text) {
-          const m = drawEvents.toMessage(r);
+          const m = messages[i];
           text = JSON.stringify({ id: '00000000-0000-4000-8000-000000000000', type: 'next', payload: { data: { drawEvents: { seq: m.seq, type: m.type, at: m.at, payload: m.payload } } } });
         }
         return text.replace(`"at":"${r.visibleAt.toISOString()}"`, `"at":"${AT_PLACEHOLDER}"`);

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import { computeDrawSync, DrawInput, DrawInputError, DrawRecord, recordShapeProblems, verifyRecordSync } from '../domain/draw-v1';
 import { nodeSha256 } from '../domain/draw-v1-node';
+import { TeamRecord, teamRecordShapeProblem, verifyTeamRecord } from '../domain/team-record';
 
 /**
  * `npm run --silent draw -- compute <input.json|->`: prints the draw-v1 result
  *   {commitment, seed, segments:[{label, poolSize, poolDigest, count, segmentSeed, picks}]} as one JSON line.
  * `npm run --silent draw -- verify <record.json|->`: recomputes a published record and prints
  *   "verified: …", or the first difference.
+ * `npm run --silent draw -- verify-teams <teams.json|->`: recomputes every team draw of a published
+ *   team record (docs/team-draw.md) and prints "verified: …", or the first difference.
  * Exit codes: 0 done / verified; 1 the record does not verify; 2 usage error, unreadable or malformed
  * file, or invalid draw input (problems on stderr).
  */
@@ -18,7 +21,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-const USAGE = 'usage: draw compute <input.json|->\n       draw verify <record.json|->\n';
+const USAGE = 'usage: draw compute <input.json|->\n       draw verify <record.json|->\n       draw verify-teams <teams.json|->\n';
 /** Beyond this many problems a terminal is no help; the first ones show what is wrong. */
 const MAX_PRINTED_PROBLEMS = 50;
 
@@ -81,14 +84,31 @@ async function verify(source: string, io: CliIo): Promise<number> {
   return 1;
 }
 
+async function verifyTeamsCommand(source: string, io: CliIo): Promise<number> {
+  const record = await readJson(source, io);
+  const shape = teamRecordShapeProblem(record);
+  if (shape) {
+    io.stderr(`malformed team record: ${shape}\n`);
+    return 2;
+  }
+  const outcome = verifyTeamRecord(record as TeamRecord, nodeSha256);
+  if (outcome.ok) {
+    io.stdout(`verified: ${outcome.rounds} team draw${outcome.rounds === 1 ? '' : 's'}, ${outcome.teams} team${outcome.teams === 1 ? '' : 's'}, ${outcome.unstaffed} unstaffed, ${outcome.experts} expert${outcome.experts === 1 ? '' : 's'}\n`);
+    return 0;
+  }
+  io.stdout(`NOT VERIFIED: first difference in rounds[${outcome.round}] (${outcome.label}): ${outcome.problem}\n`);
+  return 1;
+}
+
 /** Runs the CLI and returns the exit code; io is injected so tests run it without a build or a process. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, source, ...rest] = argv;
-  if ((command !== 'compute' && command !== 'verify') || source === undefined || rest.length > 0) {
+  if ((command !== 'compute' && command !== 'verify' && command !== 'verify-teams') || source === undefined || rest.length > 0) {
     io.stderr(USAGE);
     return 2;
   }
   try {
+    if (command === 'verify-teams') return await verifyTeamsCommand(source, io);
     return command === 'compute' ? await compute(source, io) : await verify(source, io);
   } catch (error) {
     if (error instanceof CliFailure) {

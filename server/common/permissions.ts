@@ -12,6 +12,8 @@ export enum Permission {
   RUN_DRAWS = 'RUN_DRAWS',
   MANAGE_PLANS = 'MANAGE_PLANS',
   READ_PLANS = 'READ_PLANS',
+  /** Record inspection results for the items of the actor's own department. */
+  RECORD_RESULTS = 'RECORD_RESULTS',
 }
 
 const READ_ONLY = [Permission.READ_DIRECTORIES, Permission.READ_PLANS];
@@ -20,7 +22,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMINISTRATOR: Object.values(Permission),
   PLANNER: [Permission.READ_DIRECTORIES, Permission.EDIT_DIRECTORIES, Permission.EDIT_CATALOG, Permission.MANAGE_TASKS, Permission.MANAGE_PLANS, Permission.READ_PLANS],
   DRAW_OPERATOR: [Permission.READ_DIRECTORIES, Permission.RUN_DRAWS, Permission.READ_PLANS],
-  INSPECTOR: READ_ONLY,
+  INSPECTOR: [...READ_ONLY, Permission.RECORD_RESULTS],
   REVIEWING_LEADER: READ_ONLY,
   SUPERVISOR: READ_ONLY,
   // A witness watches draws it is invited to; directories are none of its business.

@@ -1,5 +1,6 @@
 import { Draw, DrawEntropy, DrawEvent, DrawPick, DrawPoolChunk, DrawSegment, DrawWitness, SequenceCounter } from '../modules/draw/draw.entity';
 import { Task, TaskItem, TaskSegment } from '../modules/task/task.entity';
+import { TaskParticipant, VisitItemResult } from '../modules/task/task-participant.entity';
 import { ChangeRecord } from '../modules/audit/change-record.entity';
 import { CheckForm, InspectionItem, InspectionItemVersion } from '../modules/catalog/inspection-item.entity';
 import { ItemCategory } from '../modules/catalog/item-category.entity';
@@ -15,6 +16,9 @@ import { AnnualPlan, PlanVersion } from '../modules/plan/annual-plan.entity';
 import { PlanBatch, PlanBatchItem } from '../modules/plan/plan-batch.entity';
 import { PlanFilingRecord } from '../modules/plan/plan-filing.entity';
 import { RatioPolicy } from '../modules/plan/ratio-policy.entity';
+import { MemberChange, TeamPolicy } from '../modules/team/team.entity';
+import { TeamDraw, TeamDrawChunk } from '../modules/team/team-draw.entity';
+import { Visit, VisitExpert, VisitMember, VisitTask } from '../modules/visit/visit.entity';
 
 export const entities = [
   Region, RegionNeighbour, Department, User, Session,
@@ -24,4 +28,7 @@ export const entities = [
   Task, TaskItem, TaskSegment,
   Draw, DrawSegment, DrawPoolChunk, DrawPick, DrawWitness, DrawEntropy, DrawEvent, SequenceCounter,
   AnnualPlan, PlanVersion, PlanBatch, PlanBatchItem, PlanFilingRecord, RatioPolicy,
+  Visit, VisitTask, VisitMember, VisitExpert, TeamPolicy, MemberChange,
+  TeamDraw, TeamDrawChunk,
+  TaskParticipant, VisitItemResult,
 ];

@@ -13,6 +13,10 @@ import { AnnualPlan, PlanVersion } from '../modules/plan/annual-plan.entity';
 import { PlanBatch, PlanBatchItem } from '../modules/plan/plan-batch.entity';
 import { PlanFilingRecord } from '../modules/plan/plan-filing.entity';
 import { RatioPolicy } from '../modules/plan/ratio-policy.entity';
+import { Expert } from '../modules/directory/expert.entity';
+import { Task, TaskItem } from '../modules/task/task.entity';
+import { VisitExpert, VisitMember, VisitTask } from '../modules/visit/visit.entity';
+import { openVisitsByPublicIdLoader } from '../modules/visit/visit.loaders';
 
 /**
  * One record per key, fetched in one statement per entity type per tick. Built fresh for every
@@ -69,6 +73,13 @@ export function createLoaders(ds: DataSource) {
     planBatchItemsByBatch: manyBy(ds, PlanBatchItem, 'batchId', { id: 'ASC' }),
     planFilingsByVersion: manyBy(ds, PlanFilingRecord, 'planVersionId', { id: 'ASC' }),
     ratioPolicyByDepartment: oneBy<RatioPolicy, number>(ds, RatioPolicy, 'departmentId'),
+    task: oneBy<Task, number>(ds, Task, 'id'),
+    expert: oneBy<Expert, number>(ds, Expert, 'id'),
+    taskItemsByTask: manyBy(ds, TaskItem, 'taskId', { id: 'ASC' }),
+    visitTasksByVisit: manyBy(ds, VisitTask, 'visitId', { taskId: 'ASC' }),
+    visitMembersByVisit: manyBy(ds, VisitMember, 'visitId', { ordinal: 'ASC', id: 'ASC' }),
+    visitExpertsByVisit: manyBy(ds, VisitExpert, 'visitId', { id: 'ASC' }),
+    openVisitsByPublicId: openVisitsByPublicIdLoader(ds),
   };
 }
 

@@ -15,6 +15,7 @@ import type { RouteDeps } from './routes';
 import { DrawStatus } from '../modules/draw/draw.entity';
 import { assertViewer, loadDraw } from '../modules/draw/draw.policy';
 import { buildDrawRecord } from '../modules/draw/draw-record';
+import { buildTeamRecord, viewableDraw } from '../modules/team/team-record.service';
 
 /**
  * File transfer beside GraphQL: spreadsheets are streamed as raw HTTP bodies, not base64 inside
@@ -111,6 +112,14 @@ export function mountFileRoutes(app: Express, routes: RouteDeps): void {
     if (![DrawStatus.ANNOUNCED, DrawStatus.VOIDED].includes(draw.status)) await assertViewer(ctx, draw, typeof req.query.invite === 'string' ? req.query.invite : null);
     const record = await buildDrawRecord(ctx.ds, draw);
     res.setHeader('content-disposition', `attachment; filename="draw-${draw.id}-record.json"`);
+    res.json(record);
+  }));
+
+  // The published team record of a locked draw, verifiable with `npm run draw -- verify-teams`.
+  app.get('/files/draws/:id/teams.json', handle(async (req, res, ctx) => {
+    const draw = await viewableDraw(ctx, Number(param(req, 'id')), typeof req.query.invite === 'string' ? req.query.invite : null);
+    const record = await buildTeamRecord(ctx, draw);
+    res.setHeader('content-disposition', `attachment; filename="draw-${draw.id}-teams.json"`);
     res.json(record);
   }));
 

@@ -1,6 +1,6 @@
 import { DrawFeed } from '../../server/modules/draw/draw-feed';
 import { createTask, drawFixture, sleep } from '../helpers/draw-fixture';
-import { DRAW_EVENTS, DrawEventView, ok, openDraw, reveal, schedule, waitForCompletion, waitForWindow } from '../helpers/draw-steps';
+import { DRAW_EVENTS, DrawEventView, JURISDICTION_EVENTS, ok, openDraw, reveal, schedule, waitForCompletion, waitForWindow } from '../helpers/draw-steps';
 import { createTestServer, subscribeCollect, TestServer } from '../helpers/test-server';
 
 /**
@@ -80,7 +80,7 @@ describe('live draw fan-out', () => {
 
     const all = await Promise.all(witnesses);
     const first = drawEvents(all[0]);
-    expect(first.map((e) => e.type)).toEqual(['SCHEDULED', 'OPENED', 'REVEALED', ...Array(8).fill('PICKS'), 'COMPLETED', 'LOCKED', 'ANNOUNCED']);
+    expect(first.map((e) => e.type)).toEqual(['SCHEDULED', 'OPENED', 'REVEALED', ...Array(8).fill('PICKS'), 'COMPLETED', 'LOCKED', 'VISITS_FORMED', 'ANNOUNCED']);
     expect(first.map((e) => e.seq)).toEqual(consecutiveFrom(1, first));
     for (const witness of all) {
       expect(witness.errors).toEqual([]);
@@ -104,4 +104,23 @@ describe('live draw fan-out', () => {
     // Everyone finished: nobody is held for the draw any more.
     expect(await settle(() => feed().parkedSubscribers(drawId) + feed().followingSubscribers(drawId), 0, 2000)).toBe(0);
   }, 90000);
+
+  test('a supervisor who stops following the jurisdiction stream is let go at once, not at the next event', async () => {
+    const f = await drawFixture(server, { targets: 5 });
+    await schedule(server, f.operator.token, await createTask(server, f.planner.token, f.itemId, [{ label: 'o', filter: {}, fixedCount: 1 }]), { closeMs: 60000, paceMs: 0, batchSize: 1 });
+    const before = feed().jurisdictionSubscribers();
+    const client = server.ws(f.provinceSupervisor.token);
+    let seen = 0;
+    let stop = () => {};
+    const firstEvent = new Promise<void>((resolve) => {
+      stop = client.subscribe<any>({ query: JURISDICTION_EVENTS, variables: { after: 0 } }, { next: () => { seen++; resolve(); }, error: () => resolve(), complete: () => resolve() });
+    });
+    await firstEvent;
+    expect(seen).toBeGreaterThan(0);
+    expect(await settle(() => feed().jurisdictionSubscribers(), before + 1, 2000)).toBe(before + 1);
+    // Nothing else happens in the jurisdiction: leaving must not wait for another event.
+    stop();
+    expect(await settle(() => feed().jurisdictionSubscribers(), before, 1000)).toBe(before);
+    await client.dispose();
+  }, 30000);
 });

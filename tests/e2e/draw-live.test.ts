@@ -64,7 +64,7 @@ describe('draws as they happen (one hub)', () => {
     expect((await ok(server, LOCK, { id: siblingDraw.id }, sibling.operator.token)).lockDraw.status).toBe('ANNOUNCED'); // after the county's last event
 
     const own = drawEvents(await ownStream);
-    expect(own.map((e) => e.type)).toEqual(['SCHEDULED', 'OPENED', 'REVEALED', 'PICKS', 'PICKS', 'PICKS', 'COMPLETED', 'LOCKED', 'ANNOUNCED']);
+    expect(own.map((e) => e.type)).toEqual(['SCHEDULED', 'OPENED', 'REVEALED', 'PICKS', 'PICKS', 'PICKS', 'COMPLETED', 'LOCKED', 'VISITS_FORMED', 'ANNOUNCED']);
     expect(own.map((e) => e.seq)).toEqual(consecutive(own));
     expect(own[0].payload.commitment).toBe(countyDraw.commitment);
 
@@ -74,7 +74,7 @@ describe('draws as they happen (one hub)', () => {
     expect(globals).toEqual([...globals].sort((a, b) => a - b));
     expect(new Set(globals).size).toBe(globals.length);
     expect(seenByProvince.filter((e) => e.drawId === countyDraw.id).map((e) => [e.seq, e.globalSeq, e.type])).toEqual(own.map((e) => [e.seq, e.globalSeq, e.type]));
-    expect(brief(seenByProvince.filter((e) => e.drawId === siblingDraw.id))).toEqual([[1, 'SCHEDULED'], [2, 'OPENED'], [3, 'REVEALED'], [4, 'PICKS'], [5, 'COMPLETED'], [6, 'LOCKED'], [7, 'ANNOUNCED']]);
+    expect(brief(seenByProvince.filter((e) => e.drawId === siblingDraw.id))).toEqual([[1, 'SCHEDULED'], [2, 'OPENED'], [3, 'REVEALED'], [4, 'PICKS'], [5, 'COMPLETED'], [6, 'LOCKED'], [7, 'VISITS_FORMED'], [8, 'ANNOUNCED']]);
     expect(seenByProvince.map((e) => e.drawId)).not.toContain(otherProvinceDraw.id);
     expect(seenByCity.map((e) => [e.drawId, e.seq])).toEqual(seenByProvince.map((e) => [e.drawId, e.seq]));
     const seenBySibling = jurisdictionEvents(await siblingWatch);
@@ -232,7 +232,7 @@ describeMultiProcess('two hub processes sharing MariaDB and Redis', () => {
     expect((await ok(a, LOCK, { id: draw.id }, f.operator.token)).lockDraw.status).toBe('ANNOUNCED');
 
     const onB = drawEvents(await witnessOnB);
-    expect(onB.map((e) => e.type)).toEqual(['SCHEDULED', 'WITNESS_INVITED', 'OPENED', 'ENTROPY_ACCEPTED', 'REVEALED', 'PICKS', 'PICKS', 'PICKS', 'COMPLETED', 'LOCKED', 'ANNOUNCED']);
+    expect(onB.map((e) => e.type)).toEqual(['SCHEDULED', 'WITNESS_INVITED', 'OPENED', 'ENTROPY_ACCEPTED', 'REVEALED', 'PICKS', 'PICKS', 'PICKS', 'COMPLETED', 'LOCKED', 'VISITS_FORMED', 'ANNOUNCED']);
     expect(onB.map((e) => e.seq)).toEqual(consecutive(onB));
     const pickTimes = onB.filter((e) => e.type === 'PICKS').map((e) => Date.parse(e.at));
     expect(pickTimes.slice(1).map((t, i) => t - pickTimes[i])).toEqual([500, 500]);

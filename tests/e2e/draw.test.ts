@@ -48,12 +48,14 @@ describe('a witnessed draw, from scheduling to announcement', () => {
     expect(locked.data.lockDraw.status).toBe('ANNOUNCED');
 
     const seen = (await witness).events.map((e: any) => e.drawEvents);
-    expect(seen.map((e: any) => e.type)).toEqual(['SCHEDULED', 'WITNESS_INVITED', 'OPENED', 'WITNESS_JOINED', 'ENTROPY_ACCEPTED', 'REVEALED', 'PICKS', 'PICKS', 'PICKS', 'COMPLETED', 'LOCKED', 'ANNOUNCED']);
+    expect(seen.map((e: any) => e.type)).toEqual(['SCHEDULED', 'WITNESS_INVITED', 'OPENED', 'WITNESS_JOINED', 'ENTROPY_ACCEPTED', 'REVEALED', 'PICKS', 'PICKS', 'PICKS', 'COMPLETED', 'LOCKED', 'VISITS_FORMED', 'ANNOUNCED']);
     expect(seen.map((e: any) => e.seq)).toEqual(seen.map((_: unknown, i: number) => i + 1));
     expect(seen[0].payload.commitment).toBe(draw.commitment);
     expect(JSON.stringify(seen.slice(0, 5))).not.toContain(seen[5].payload.secretHex);
     const picks = seen.filter((e: any) => e.type === 'PICKS').flatMap((e: any) => e.payload.picks.map((p: any) => p.id));
     expect(picks).toHaveLength(10);
+    // Each pick is shown with the drawn target's name (looked up once per event, for every watcher).
+    for (const pick of seen.filter((e: any) => e.type === 'PICKS').flatMap((e: any) => e.payload.picks)) expect(pick.name).toMatch(/^测试经营部\d+-\d+$/);
     expect((await cityWatch).events.map((e: any) => e.drawEvents.seq)).toEqual(seen.map((e: any) => e.seq));
 
     const lateJoiner = await subscribeCollect(server.ws(f.supervisor.token), EVENTS, { id: draw.id, after: 0 }, done, 10000);

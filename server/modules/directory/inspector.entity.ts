@@ -62,4 +62,9 @@ export class Inspector {
   /** The import that created this record, if one did (its history then starts with that import). */
   @Column({ type: 'integer', nullable: true })
   createdByImportJobId: number | null;
+
+  /** The hub login of this inspector, for "my visits". */
+  @Index('IDX_inspector_user')
+  @Column({ type: 'integer', nullable: true })
+  userId: number | null;
 }

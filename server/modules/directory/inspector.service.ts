@@ -33,7 +33,7 @@ export async function createInspector(ctx: RequestContext, input: InspectorInput
   const actor = requirePermission(ctx, Permission.EDIT_DIRECTORIES);
   const value = await checked(ctx, input);
   try {
-    return await ctx.transaction((em) => insertVersioned(em, Inspector, { ...value, active: true, departmentId: actor.departmentId }, { entityType: 'INSPECTOR', userId: actor.userId, fields: INSPECTOR_FIELDS }));
+    return await ctx.transaction((em) => insertVersioned(em, Inspector, { ...value, active: true, departmentId: actor.departmentId, userId: null }, { entityType: 'INSPECTOR', userId: actor.userId, fields: INSPECTOR_FIELDS }));
   } catch (error) {
     duplicate(error, value.certificateNumber);
   }

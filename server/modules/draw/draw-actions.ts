@@ -5,14 +5,16 @@ import { inTransaction } from '../../db/transaction';
 import { drawSeed, entropyDigest, MAX_ENTROPY_CODE_POINTS, pickIndexSequence, segmentSeed } from '../../domain/draw-v1';
 import { nodeSha256, nodeWordStream } from '../../domain/draw-v1-node';
 import { bulkInsert } from '../../db/bulk';
+import { WriteBehind } from '../../db/write-behind';
 import { RequestContext } from '../../graphql/context';
 import { User } from '../org/user.entity';
 import { Task } from '../task/task.entity';
 import { announceCommitted, appendEvents, NewEvent } from './draw-events';
+import { formVisits } from '../visit/form-visits.command';
 import { Draw, DrawEntropy, DrawPick, DrawSegment, DrawStatus, DrawWitness } from './draw.entity';
 import { assertOperator, assertViewer, hashInvite, loadDraw, witnessByInvite } from './draw.policy';
 import { assertAllowed, DrawAction, effectiveStatus } from './draw-state';
-import { loadPoolLines, parsePoolLine } from './pool-snapshot';
+import { loadPoolLines } from './pool-snapshot';
 
 /** Reads the draw again inside the transaction, holding its row so concurrent actions queue up (SQLite queues whole transactions). */
 async function lockRow(em: EntityManager, id: number): Promise<Draw> {
@@ -98,13 +100,6 @@ export async function contributeEntropy(ctx: RequestContext, drawId: number, tex
   });
 }
 
-/** Names of a draw's picks, for the live room: one join over the picks just stored. */
-async function pickNames(em: EntityManager, drawId: number): Promise<Map<number, string>> {
-  const rows: { targetId: number; name: string }[] = await em.query(
-    'SELECT p.targetId AS targetId, t.name AS name FROM draw_pick p JOIN target t ON t.id = p.targetId WHERE p.drawId = ?', [drawId]);
-  return new Map(rows.map((r) => [Number(r.targetId), r.name]));
-}
-
 /**
  * The draw itself: reveals the secret, computes the seed from the secret, the witnesses' entropy and
  * the beacon, and every segment's picks exactly as draw-v1 says; stores the picks and the events
@@ -129,35 +124,38 @@ export async function revealDraw(ctx: RequestContext, drawId: number, beacon?: s
     const revealedAt = new Date();
     // Picks count towards the task's year: the year whose "twice a year" the pools are formed by.
     const { year } = await em.getRepository(Task).findOneOrFail({ where: { id: locked.taskId }, select: { id: true, year: true } });
-    const picks: DrawPick[] = [];
-    const segmentSeeds = segments.map((segment) => {
-      const lines = pools.get(segment.position) ?? [];
+    // Each segment's picks are written while the next segment's are computed.
+    const writes = new WriteBehind();
+    const bySegment: { segment: DrawSegment; segmentSeed: string; picks: DrawPick[] }[] = [];
+    for (const segment of segments) {
+      const pool = pools.get(segment.position);
       const seedOfSegment = segmentSeed(seed, segment.label, nodeSha256);
-      let ordinal = 0;
-      for (const index of pickIndexSequence(lines.length, segment.count, nodeWordStream(seedOfSegment))) {
-        const { publicId, targetId } = parsePoolLine(lines[index]);
-        picks.push(Object.assign(new DrawPick(), { drawId, segmentPosition: segment.position, ordinal: ordinal++, publicId, targetId, year }));
+      const picks: DrawPick[] = [];
+      for (const index of pickIndexSequence(pool?.size ?? 0, segment.count, nodeWordStream(seedOfSegment))) {
+        const { publicId, targetId } = pool!.entry(index);
+        picks.push(Object.assign(new DrawPick(), { drawId, segmentPosition: segment.position, ordinal: picks.length, publicId, targetId, year }));
       }
-      return seedOfSegment;
-    });
-    const result = { seed, segments: segments.map((s, i) => ({ label: s.label, segmentSeed: segmentSeeds[i] })) };
-    await bulkInsert(em, DrawPick, ['drawId', 'segmentPosition', 'ordinal', 'publicId', 'targetId', 'year'], picks);
-    const names = await pickNames(em, drawId);
+      bySegment.push({ segment, segmentSeed: seedOfSegment, picks });
+      await writes.queue(() => bulkInsert(em, DrawPick, ['drawId', 'segmentPosition', 'ordinal', 'publicId', 'targetId', 'year'], picks));
+    }
+    await writes.flush();
+    const result = { seed, segments: bySegment.map((s) => ({ label: s.segment.label, segmentSeed: s.segmentSeed })) };
     const batches: NewEvent[] = [];
-    segments.forEach((segment, i) => {
-      const segmentPicks = picks.filter((p) => p.segmentPosition === segment.position);
-      for (let from = 0; from < segmentPicks.length; from += locked.batchSize) {
-        const slice = segmentPicks.slice(from, from + locked.batchSize);
-        batches.push({ type: 'PICKS', visibleAt: new Date(revealedAt.getTime() + batches.length * locked.paceMs), payload: { label: segment.label, segmentSeed: segmentSeeds[i], fromOrdinal: from, picks: slice.map((p) => ({ id: p.publicId, name: names.get(p.targetId) ?? '' })) } });
+    for (const { segment, segmentSeed: seedOfSegment, picks } of bySegment) {
+      for (let from = 0; from < picks.length; from += locked.batchSize) {
+        const slice = picks.slice(from, from + locked.batchSize);
+        // Names are added when the event is read (draw-event-reader): looking up tens of thousands of
+        // targets would cost more than the draw, and the stored picks already say who was drawn.
+        batches.push({ type: 'PICKS', visibleAt: new Date(revealedAt.getTime() + batches.length * locked.paceMs), payload: { label: segment.label, segment: segment.position, segmentSeed: seedOfSegment, fromOrdinal: from, picks: slice.map((p) => ({ id: p.publicId })) } });
       }
-    });
+    }
     const completedAt = new Date(revealedAt.getTime() + Math.max(0, batches.length - 1) * locked.paceMs);
     await em.getRepository(Draw).update({ id: drawId }, { status: DrawStatus.COMPLETED, seed: result.seed, beacon: beaconValue, revealedAt, completedAt });
     for (const [i, segment] of segments.entries()) await em.getRepository(DrawSegment).update({ id: segment.id }, { segmentSeed: result.segments[i].segmentSeed });
     const events: NewEvent[] = [
       { type: 'REVEALED', visibleAt: revealedAt, payload: { secretHex: locked.secretHex, beacon: beaconValue, seed: result.seed, entropy: entropy.map((e) => ({ ordinal: e.ordinal, digest: e.digest })), segments: result.segments.map((s) => ({ label: s.label, segmentSeed: s.segmentSeed })) } },
       ...batches,
-      { type: 'COMPLETED', visibleAt: completedAt, payload: { completedAt: completedAt.toISOString(), picks: picks.length } },
+      { type: 'COMPLETED', visibleAt: completedAt, payload: { completedAt: completedAt.toISOString(), picks: bySegment.reduce((n, s) => n + s.picks.length, 0) } },
     ];
     return { result: { ...locked, status: DrawStatus.COMPLETED, seed: result.seed, beacon: beaconValue, revealedAt, completedAt }, events };
   });
@@ -173,7 +171,7 @@ export async function lockDraw(ctx: RequestContext, drawId: number): Promise<Dra
     const witnesses = await em.getRepository(DrawWitness).count({ where: { drawId } });
     return {
       result: { ...locked, status: DrawStatus.ANNOUNCED, lockedAt, lockedById: actor.userId },
-      events: [{ type: 'LOCKED', payload: { lockedAt: lockedAt.toISOString(), by: actor.username, witnesses } }, { type: 'ANNOUNCED', payload: { announcedAt: lockedAt.toISOString() } }],
+      events: [{ type: 'LOCKED', payload: { lockedAt: lockedAt.toISOString(), by: actor.username, witnesses } }, await formVisits(em, locked, lockedAt), { type: 'ANNOUNCED', payload: { announcedAt: lockedAt.toISOString() } }],
     };
   });
 }

@@ -13,6 +13,8 @@ export interface DrawEventMessage {
   payload: Record<string, unknown>;
   /** For routing to jurisdiction streams; not shown to clients. */
   departmentPath: string;
+  /** Also for routing: the paths of a joint task's confirmed participants (see draw-audience). */
+  participantPaths: string[];
 }
 
 export interface NewEvent { type: string; payload: Record<string, unknown>; visibleAt?: Date }
@@ -56,7 +58,7 @@ export async function appendEvents(em: EntityManager, draw: Draw, events: NewEve
 }
 
 export function toMessage(event: DrawEvent): DrawEventMessage {
-  return { drawId: event.drawId, seq: event.seq, globalSeq: event.globalSeq, type: event.type, at: event.visibleAt.toISOString(), payload: JSON.parse(event.payload), departmentPath: event.departmentPath };
+  return { drawId: event.drawId, seq: event.seq, globalSeq: event.globalSeq, type: event.type, at: event.visibleAt.toISOString(), payload: JSON.parse(event.payload), departmentPath: event.departmentPath, participantPaths: [] };
 }
 
 /** After commit: wake the subscribers of every hub process. The payload is only a hint; they read the log. */

@@ -3,7 +3,10 @@ import type { DirectSink } from '../../graphql/direct-fanout';
 import type { HubPubSub } from '../../graphql/pubsub';
 import type { Logger } from '../../logger';
 import { DrawEvent } from './draw.entity';
-import { DrawEventMessage, toMessage } from './draw-events';
+import { DrawEventMessage } from './draw-events';
+import { inNamingSlices, toMessages } from './draw-event-reader';
+import { closable, Doorbell } from '../../common/closable-stream';
+import { inJurisdiction, inJurisdictionSql } from './draw-audience';
 
 type Listener = (message: DrawEventMessage) => void;
 const POLL_MS = 1000;
@@ -99,7 +102,10 @@ export class DrawFeed {
     for (;;) {
       const events = await this.ds.getRepository(DrawEvent).find({ where: { globalSeq: MoreThan(this.cursor) }, order: { globalSeq: 'ASC' }, take: FETCH_LIMIT });
       if (!events.length) return;
-      for (const event of events) this.accept(toMessage(event), event.visibleAt.getTime());
+      for (const slice of inNamingSlices(events)) {
+        const messages = await toMessages(this.ds, slice);
+        messages.forEach((message, i) => this.accept(message, slice[i].visibleAt.getTime()));
+      }
       this.cursor = events[events.length - 1].globalSeq;
       if (events.length < FETCH_LIMIT) return;
     }
@@ -138,7 +144,7 @@ export class DrawFeed {
       .where('e.drawId = :drawId AND e.seq > :last AND e.visibleAt <= :now', { drawId, last: after, now: new Date() })
       .andWhere(untilSeq === undefined ? '1 = 1' : 'e.seq < :untilSeq', { untilSeq })
       .orderBy('e.seq', 'ASC').getMany();
-    return rows.map(toMessage);
+    return toMessages(this.ds, rows);
   }
 
   private listen(drawId: number, listener: Listener): void {
@@ -295,74 +301,77 @@ export class DrawFeed {
    * One draw's events after `afterSeq`: first what the log already shows, then live, with no gap and
    * no repeat (a late joiner and a reconnecting subscriber pass the last seq they saw).
    */
-  async *followDraw(drawId: number, afterSeq: number): AsyncGenerator<DrawEventMessage> {
+  followDraw(drawId: number, afterSeq: number): AsyncIterableIterator<DrawEventMessage> {
+    const bell = new Doorbell();
+    return closable(bell, this.drawStream(drawId, afterSeq, bell));
+  }
+
+  private async *drawStream(drawId: number, afterSeq: number, bell: Doorbell): AsyncGenerator<DrawEventMessage> {
     await this.start();
     const inbox: DrawEventMessage[] = [];
-    let notify: (() => void) | null = null;
-    const listener: Listener = (m) => { inbox.push(m); notify?.(); };
-    const listeners = this.byDraw.get(drawId) ?? this.byDraw.set(drawId, new Set()).get(drawId)!;
-    listeners.add(listener);
+    const listener: Listener = (m) => { inbox.push(m); bell.wake(); };
+    this.listen(drawId, listener);
     let last = afterSeq;
-    const readLog = async (untilSeq?: number) => {
-      const rows = await this.ds.getRepository(DrawEvent).createQueryBuilder('e')
-        .where('e.drawId = :drawId AND e.seq > :last AND e.visibleAt <= :now', { drawId, last, now: new Date() })
-        .andWhere(untilSeq === undefined ? '1 = 1' : 'e.seq < :untilSeq', { untilSeq })
-        .orderBy('e.seq', 'ASC').getMany();
-      return rows.map(toMessage);
-    };
     try {
       this.wake();
-      for (const message of await readLog()) { last = message.seq; yield message; }
-      for (;;) {
-        while (inbox.length) {
+      for (const message of await this.readLog(drawId, last)) { last = message.seq; yield message; }
+      while (!bell.closed) {
+        while (inbox.length && !bell.closed) {
           const message = inbox.shift()!;
           if (message.seq <= last) continue;
           // Something was missed between the log read and the live stream: take it from the log.
-          if (message.seq > last + 1) for (const gap of await readLog(message.seq)) { last = gap.seq; yield gap; }
+          if (message.seq > last + 1) for (const gap of await this.readLog(drawId, last, message.seq)) { last = gap.seq; yield gap; }
           last = message.seq;
           yield message;
         }
-        await new Promise<void>((resolve) => (notify = resolve));
-        notify = null;
+        await bell.wait();
       }
     } finally {
-      listeners.delete(listener);
-      if (!listeners.size) this.byDraw.delete(drawId);
+      this.unlisten(drawId, listener);
     }
   }
 
   /**
-   * Every draw event of a jurisdiction (departments whose path starts with `pathPrefix`), in commit
-   * order, after `afterGlobalSeq` (null: from now on).
+   * Every draw event of a jurisdiction (departments whose path starts with `pathPrefix`, as the draw's
+   * own department or a participant of its joint task), in commit order, after `afterGlobalSeq`
+   * (null: from now on).
    */
-  async *followJurisdiction(pathPrefix: string, afterGlobalSeq: number | null): AsyncGenerator<DrawEventMessage> {
+  followJurisdiction(pathPrefix: string, afterGlobalSeq: number | null): AsyncIterableIterator<DrawEventMessage> {
+    const bell = new Doorbell();
+    return closable(bell, this.jurisdictionStream(pathPrefix, afterGlobalSeq, bell));
+  }
+
+  private async *jurisdictionStream(pathPrefix: string, afterGlobalSeq: number | null, bell: Doorbell): AsyncGenerator<DrawEventMessage> {
     await this.start();
     const inbox: DrawEventMessage[] = [];
-    let notify: (() => void) | null = null;
-    const listener: Listener = (m) => { inbox.push(m); notify?.(); };
+    const listener: Listener = (m) => { inbox.push(m); bell.wake(); };
     this.everything.add(listener);
     let last = afterGlobalSeq ?? this.cursor;
     try {
       this.wake();
       for (;;) {
         const rows = await this.ds.getRepository(DrawEvent).createQueryBuilder('e')
-          .where('e.globalSeq > :last AND e.departmentPath LIKE :prefix', { last, prefix: `${pathPrefix}%` })
+          .where(`e.globalSeq > :last AND ${inJurisdictionSql('prefix')}`, { last, prefix: `${pathPrefix}%` })
           .orderBy('e.globalSeq', 'ASC').take(FETCH_LIMIT).getMany();
-        for (const row of rows) { last = row.globalSeq; yield toMessage(row); }
+        for (const message of await toMessages(this.ds, rows)) { last = message.globalSeq; yield message; }
         if (rows.length < FETCH_LIMIT) break;
       }
-      for (;;) {
-        while (inbox.length) {
+      while (!bell.closed) {
+        while (inbox.length && !bell.closed) {
           const message = inbox.shift()!;
           if (message.globalSeq <= last) continue;
           last = message.globalSeq;
-          if (message.departmentPath.startsWith(pathPrefix)) yield message;
+          if (inJurisdiction(pathPrefix, message.departmentPath, message.participantPaths)) yield message;
         }
-        await new Promise<void>((resolve) => (notify = resolve));
-        notify = null;
+        await bell.wait();
       }
     } finally {
       this.everything.delete(listener);
     }
+  }
+
+  /** How many jurisdiction subscribers this process serves (for tests and metrics). */
+  jurisdictionSubscribers(): number {
+    return this.everything.size;
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, ErrorCode, notFound } from '../../common/errors';
 import { Permission } from '../../common/permissions';
 import { Actor, requirePermission, RequestContext } from '../../graphql/context';
+import { isConfirmedParticipantViewer } from '../task/participant.policy';
 import { Task } from '../task/task.entity';
 import { Draw, DrawWitness } from './draw.entity';
 
@@ -13,14 +14,16 @@ export async function assertOperator(ctx: RequestContext, draw: Draw): Promise<A
   const task = await ctx.ds.getRepository(Task).findOneByOrFail({ id: draw.taskId });
   // Outside the actor's scope a draw "does not exist"; inside it (a department above), it is not theirs to run.
   const visible = await ctx.visibleDepartmentIds();
-  if (!visible.includes(task.departmentId) && !visible.includes(task.executingDepartmentId)) throw notFound('摇号', draw.id);
+  const seen = visible.includes(task.departmentId) || visible.includes(task.executingDepartmentId) || (task.joint && (await isConfirmedParticipantViewer(ctx, task.id)));
+  if (!seen) throw notFound('摇号', draw.id);
   if (task.departmentId !== actor.departmentId) throw new DomainError(ErrorCode.FORBIDDEN);
   return actor;
 }
 
 /**
  * Who may watch a draw: its department and every department above it (supervisors), the department
- * it is delegated to, an invited witness (logged in, or holding a valid invitation link).
+ * it is delegated to, a confirmed participant of a joint task (and those above it), an invited
+ * witness (logged in, or holding a valid invitation link).
  * Returns the witness record when the viewer is one.
  */
 export async function assertViewer(ctx: RequestContext, draw: Draw, inviteToken?: string | null): Promise<DrawWitness | null> {
@@ -31,6 +34,8 @@ export async function assertViewer(ctx: RequestContext, draw: Draw, inviteToken?
   const task = await ctx.ds.getRepository(Task).findOneByOrFail({ id: draw.taskId });
   const visible = await ctx.visibleDepartmentIds();
   if (draw.departmentPath.startsWith(ctx.actor.departmentPath) || visible.includes(task.executingDepartmentId)) return null;
+  // A joint task's confirmed participants (and the departments above them) watch its draws too.
+  if (task.joint && (await isConfirmedParticipantViewer(ctx, task.id))) return null;
   throw notFound('摇号', draw.id);
 }
 

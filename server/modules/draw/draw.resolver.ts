@@ -7,7 +7,7 @@ import { deferredIterator } from '../../graphql/direct-fanout';
 import type { DirectSink } from '../../graphql/direct-fanout';
 import { Task } from '../task/task.entity';
 import * as actions from './draw-actions';
-import { toMessage } from './draw-events';
+import { toMessages } from './draw-event-reader';
 import type { DrawEventMessage } from './draw-events';
 import { buildDrawRecord } from './draw-record';
 import { effectiveStatus } from './draw-state';
@@ -43,7 +43,7 @@ export class DrawEventView {
   @Field(() => ID) drawId: number;
   @Field(() => Int, { description: 'Sequence number within the draw; pass the last one seen to resume' }) seq: number;
   @Field(() => Int, { description: 'Hub-wide number, for jurisdiction streams' }) globalSeq: number;
-  @Field({ description: 'SCHEDULED, WITNESS_INVITED, OPENED, WITNESS_JOINED, ENTROPY_ACCEPTED, REVEALED, PICKS, COMPLETED, LOCKED, ANNOUNCED, ACKNOWLEDGED, VOIDED' }) type: string;
+  @Field({ description: 'SCHEDULED, WITNESS_INVITED, OPENED, WITNESS_JOINED, ENTROPY_ACCEPTED, REVEALED, PICKS, COMPLETED, LOCKED, VISITS_FORMED, ANNOUNCED, ACKNOWLEDGED, VOIDED; after the draw: VISITS_MERGED, VISIT_SPLIT, …' }) type: string;
   @Field({ description: 'ISO time the event became visible' }) at: string;
   @Field(() => GraphQLJSONObject) payload: Record<string, unknown>;
 }
@@ -131,11 +131,10 @@ export class DrawResolver {
 
   @Subscription(() => DrawEventView, {
     description: 'Every draw event of the supervisor’s jurisdiction (its department and all below), in commit order',
-    subscribe: async function* ({ args, context }) {
-      const ctx = context as RequestContext;
-      const actor = requireActor(ctx);
-      yield* ctx.drawFeed.followJurisdiction(actor.departmentPath, args.afterGlobalSeq == null ? null : Number(args.afterGlobalSeq));
-    },
+    subscribe: ({ args, context }) => deferredIterator(async () => {
+      const actor = requireActor(context as RequestContext);
+      return (context as RequestContext).drawFeed.followJurisdiction(actor.departmentPath, args.afterGlobalSeq == null ? null : Number(args.afterGlobalSeq));
+    }),
   })
   jurisdictionDrawEvents(@Root() message: DrawEventMessage, @Arg('afterGlobalSeq', () => Int, { nullable: true }) _after?: number | null): DrawEventView {
     return view(message);
@@ -172,7 +171,7 @@ export class DrawResolver {
   @FieldResolver(() => [DrawEventView], { description: 'The stored event log (the same events the subscription sends)' })
   async events(@Root() draw: Draw, @Ctx() ctx: RequestContext, @Arg('afterSeq', () => Int, { defaultValue: 0 }) afterSeq: number) {
     const rows = await ctx.ds.getRepository(DrawEvent).createQueryBuilder('e').where('e.drawId = :id AND e.seq > :afterSeq AND e.visibleAt <= :now', { id: draw.id, afterSeq, now: new Date() }).orderBy('e.seq', 'ASC').take(1000).getMany();
-    return rows.map(toMessage);
+    return toMessages(ctx.ds, rows);
   }
 }
 

@@ -11,32 +11,75 @@ import { DrawPoolChunk, PoolChunkKind } from './draw.entity';
 const CHUNK_CHARS = 60000;
 const ROWS_PER_INSERT = 50;
 
-async function store(em: EntityManager, drawId: number, segmentPosition: number, kind: PoolChunkKind, lines: string[]) {
+type ChunkRow = Pick<DrawPoolChunk, 'drawId' | 'segmentPosition' | 'kind' | 'chunkNo' | 'data'>;
+
+function pack(drawId: number, segmentPosition: number, kind: PoolChunkKind, lines: string[]): ChunkRow[] {
   const packed = deflateRawSync(Buffer.from(lines.join('\n')), { level: 1 }).toString('base64');
-  const rows = [];
+  const rows: ChunkRow[] = [];
   for (let at = 0, chunkNo = 0; at < packed.length || chunkNo === 0; at += CHUNK_CHARS, chunkNo++) {
     rows.push({ drawId, segmentPosition, kind, chunkNo, data: packed.slice(at, at + CHUNK_CHARS) });
   }
+  return rows;
+}
+
+/** A segment's pool and exclusions, compressed into the rows that store them (CPU only: see `storeChunks`). */
+export function packPool(drawId: number, segmentPosition: number, entries: PoolEntry[], excluded: Exclusion[]): ChunkRow[] {
+  return [
+    ...pack(drawId, segmentPosition, PoolChunkKind.POOL, entries.map((e) => `${e.publicId}\t${e.targetId}`)),
+    ...pack(drawId, segmentPosition, PoolChunkKind.EXCLUDED, excluded.map((e) => `${e.publicId}\t${e.targetId}\t${e.reason}`)),
+  ];
+}
+
+export async function storeChunks(em: EntityManager, rows: ChunkRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await em.getRepository(DrawPoolChunk).insert(rows.slice(i, i + ROWS_PER_INSERT));
 }
 
-export async function storePool(em: EntityManager, drawId: number, segmentPosition: number, entries: PoolEntry[], excluded: Exclusion[]) {
-  await store(em, drawId, segmentPosition, PoolChunkKind.POOL, entries.map((e) => `${e.publicId}\t${e.targetId}`));
-  await store(em, drawId, segmentPosition, PoolChunkKind.EXCLUDED, excluded.map((e) => `${e.publicId}\t${e.targetId}\t${e.reason}`));
-}
-
-async function loadLines(em: EntityManager, drawId: number, kind: PoolChunkKind): Promise<Map<number, string[]>> {
+/** The stored pieces of one kind, inflated per segment: the raw text of its lines. */
+async function loadText(em: EntityManager, drawId: number, kind: PoolChunkKind): Promise<Map<number, Buffer>> {
   const rows = await em.getRepository(DrawPoolChunk).find({ where: { drawId, kind }, order: { segmentPosition: 'ASC', chunkNo: 'ASC' } });
   const packed = new Map<number, string[]>();
   for (const row of rows) (packed.get(row.segmentPosition) ?? packed.set(row.segmentPosition, []).get(row.segmentPosition)!).push(row.data);
-  return new Map([...packed].map(([position, pieces]) => {
-    const text = inflateRawSync(Buffer.from(pieces.join(''), 'base64')).toString();
-    return [position, text ? text.split('\n') : []];
-  }));
+  return new Map([...packed].map(([position, pieces]) => [position, inflateRawSync(Buffer.from(pieces.join(''), 'base64'))]));
 }
 
-/** A segment's pool as stored: canonical order, one "publicId<TAB>targetId" line per member. */
-export const loadPoolLines = (em: EntityManager, drawId: number) => loadLines(em, drawId, PoolChunkKind.POOL);
+async function loadLines(em: EntityManager, drawId: number, kind: PoolChunkKind): Promise<Map<number, string[]>> {
+  const texts = await loadText(em, drawId, kind);
+  return new Map([...texts].map(([position, text]) => [position, text.length ? text.toString().split('\n') : []]));
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * A segment's stored pool, read by position without turning every line into a string: a draw needs
+ * a few thousand of a million lines, and splitting them all costs more than the draw itself.
+ */
+export class PoolLines {
+  private readonly starts: Uint32Array;
+
+  constructor(private readonly text: Buffer) {
+    let lines = text.length ? 1 : 0;
+    for (let at = text.indexOf(NEWLINE); at !== -1; at = text.indexOf(NEWLINE, at + 1)) lines++;
+    this.starts = new Uint32Array(lines + 1);
+    let line = 1;
+    for (let at = text.indexOf(NEWLINE); at !== -1; at = text.indexOf(NEWLINE, at + 1)) this.starts[line++] = at + 1;
+    this.starts[lines] = text.length + 1;
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  /** Member `index` of the canonical pool. */
+  entry(index: number): { publicId: string; targetId: number } {
+    return parsePoolLine(this.text.toString('latin1', this.starts[index], this.starts[index + 1] - 1));
+  }
+}
+
+/** Every segment's pool as stored, canonical order, for reading members by position. */
+export async function loadPoolLines(em: EntityManager, drawId: number): Promise<Map<number, PoolLines>> {
+  const texts = await loadText(em, drawId, PoolChunkKind.POOL);
+  return new Map([...texts].map(([position, text]) => [position, new PoolLines(text)]));
+}
 
 export function parsePoolLine(line: string): { publicId: string; targetId: number } {
   const tab = line.indexOf('\t');
@@ -44,7 +87,7 @@ export function parsePoolLine(line: string): { publicId: string; targetId: numbe
 }
 
 export async function loadPools(em: EntityManager, drawId: number): Promise<Map<number, { publicId: string; targetId: number }[]>> {
-  const raw = await loadPoolLines(em, drawId);
+  const raw = await loadLines(em, drawId, PoolChunkKind.POOL);
   return new Map([...raw].map(([position, lines]) => [position, lines.map(parsePoolLine)]));
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, notFound } from '../../common/errors';
 import { Permission } from '../../common/permissions';
 import { countFromRatio, exclusionReasonText } from '../../domain/eligibility';
@@ -10,9 +11,11 @@ import { InspectionItem, InspectionItemVersion } from '../catalog/inspection-ite
 import { formPools, SegmentPool } from '../task/pool-builder';
 import { Task, TaskItem } from '../task/task.entity';
 import { Department } from '../org/department.entity';
+import { canSeeTask, participantsOf } from '../task/participant.policy';
 import { announceCommitted, appendEvents } from './draw-events';
 import { Draw, DrawSegment, DrawStatus } from './draw.entity';
-import { storePool } from './pool-snapshot';
+import { packPool, storeChunks } from './pool-snapshot';
+import { WriteBehind } from '../../db/write-behind';
 
 export interface ScheduleOptions { entropyClosesAt: Date; beaconSource: string; paceMs: number; batchSize: number }
 
@@ -25,6 +28,27 @@ async function ratioCap(ctx: RequestContext, task: Task): Promise<{ cap: number;
   if (!capped.length) return null;
   const item = await ctx.ds.getRepository(InspectionItem).findOneByOrFail({ id: capped[0].itemId });
   return { cap: capped[0].ratioMaxPercent!, item: `${item.code} ${capped[0].name}` };
+}
+
+/** Who takes part in a joint task, as "departmentId:status" pairs (empty for a task of one department). */
+async function participantsKey(db: DataSource | EntityManager, task: Task): Promise<string> {
+  if (!task.joint) return '';
+  return (await participantsOf(db, task.id)).map((p) => `${p.departmentId}:${p.status}`).join(',');
+}
+
+/**
+ * The pools were formed outside the transaction from the participants of that moment. Participant
+ * changes lock the task row and are refused once a draw exists; locking it here too means either the
+ * change came first (and is seen here) or this draw did (and the change is refused).
+ */
+async function assertParticipantsUnchanged(em: EntityManager, task: Task, before: string): Promise<void> {
+  if (!task.joint) return;
+  const qb = em.getRepository(Task).createQueryBuilder('t').where('t.id = :id', { id: task.id });
+  if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+  await qb.getOneOrFail();
+  if ((await participantsKey(em, task)) !== before) {
+    throw new DomainError(ErrorCode.CONFLICT, { reason: '联合抽查的参与部门在摇号编排期间发生变化，请重新编排 (the participants of the joint task changed while the draw was being scheduled; schedule it again)' });
+  }
 }
 
 /** Each segment's count by the published counting rule, refused before anything is written if a rule is broken. */
@@ -48,19 +72,17 @@ function countsFor(pools: SegmentPool[], cap: { cap: number; item: string } | nu
 export async function scheduleDraw(ctx: RequestContext, taskId: number, options: ScheduleOptions): Promise<Draw> {
   const actor = requirePermission(ctx, Permission.RUN_DRAWS);
   const task = await ctx.ds.getRepository(Task).findOneBy({ id: taskId });
-  if (!task || !(await ctx.visibleDepartmentIds()).includes(task.departmentId)) throw notFound('抽查任务', taskId);
+  // A participant of a joint task sees the task but may not schedule its draws: FORBIDDEN below, not NOT_FOUND.
+  if (!task || !(await canSeeTask(ctx, task))) throw notFound('抽查任务', taskId);
   if (task.departmentId !== actor.departmentId) throw new DomainError(ErrorCode.FORBIDDEN);
   if (options.entropyClosesAt.getTime() <= Date.now()) throw new DomainError(ErrorCode.VALIDATION_FAILED, { reason: '见证随机数截止时间须晚于现在 (the entropy window must close in the future)' });
   if (!(options.paceMs >= 0 && options.paceMs <= 60000) || !(options.batchSize >= 1 && options.batchSize <= 400)) {
     throw new DomainError(ErrorCode.VALIDATION_FAILED, { reason: '揭晓节奏 0–60000 毫秒，每批 1–400 户 (pace 0–60000 ms, batches of 1–400)' });
   }
+  const participants = await participantsKey(ctx.ds, task);
   const pools = await formPools(ctx.ds, task);
   const counts = countsFor(pools, await ratioCap(ctx, task));
   const secretHex = randomBytes(32).toString('hex');
-  const segments = pools.map((pool, i) => ({
-    position: pool.position, label: pool.label, poolSize: pool.entries.length, count: counts[i], excludedCount: pool.excluded.length,
-    poolDigest: poolDigest(pool.entries.map((e) => e.publicId), nodeSha256),
-  }));
   const department = await ctx.ds.getRepository(Department).findOneByOrFail({ id: task.departmentId });
   const { draw, events } = await ctx.transaction(async (em) => {
     const draw = em.getRepository(Draw).create({
@@ -69,9 +91,21 @@ export async function scheduleDraw(ctx: RequestContext, taskId: number, options:
       batchSize: options.batchSize, lastSeq: 0, scheduledAt: new Date(), scheduledById: actor.userId, openedAt: null, revealedAt: null, completedAt: null,
       lockedAt: null, lockedById: null, voidedAt: null, voidedById: null, voidReason: null,
     });
+    await assertParticipantsUnchanged(em, task, participants);
     await em.getRepository(Draw).insert(draw);
+    // A segment's digest and compressed snapshot are computed while the previous one is being written.
+    const writes = new WriteBehind();
+    const segments = [];
+    for (const [i, pool] of pools.entries()) {
+      segments.push({
+        position: pool.position, label: pool.label, poolSize: pool.entries.length, count: counts[i], excludedCount: pool.excluded.length,
+        poolDigest: poolDigest(pool.entries.map((e) => e.publicId), nodeSha256),
+      });
+      const chunks = packPool(draw.id, pool.position, pool.entries, pool.excluded);
+      await writes.queue(() => storeChunks(em, chunks));
+    }
+    await writes.flush();
     await em.getRepository(DrawSegment).insert(segments.map((s) => ({ ...s, drawId: draw.id, segmentSeed: null })));
-    for (const pool of pools) await storePool(em, draw.id, pool.position, pool.entries, pool.excluded);
     const events = await appendEvents(em, draw, [{
       type: 'SCHEDULED',
       payload: {

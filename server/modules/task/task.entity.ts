@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { json } from '../../db/columns';
+import { bool, json } from '../../db/columns';
 import { PoolFilter } from './pool-filter';
 
 export enum TaskKind {
@@ -30,6 +30,8 @@ export class Task {
   @Field({ description: 'Execution window, YYYY-MM-DD' }) @Column({ type: 'varchar', length: 10 }) windowEnd: string;
   @Column({ type: 'integer' }) createdById: number;
   @Field() @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  /** 联合抽查: other departments are invited to take part (see task_participant). */
+  @Field({ description: '联合抽查 — a joint task: other departments are invited to take part' }) @Column({ type: 'boolean', transformer: bool }) joint: boolean = false;
 }
 
 /** An item of a task, pinned to the catalog version in force when the task was made. */
@@ -41,6 +43,8 @@ export class TaskItem {
   @Column({ type: 'integer' }) taskId: number;
   @Column({ type: 'integer' }) itemId: number;
   @Field(() => Int) @Column({ type: 'integer' }) itemVersion: number;
+  /** The department that contributes the item: the task's own, or a participant of a joint task. */
+  @Column({ type: 'integer' }) departmentId: number;
 }
 
 /** One pool of a task (Art. 17): a filter over the directories with its own ratio or count, drawn in order. */

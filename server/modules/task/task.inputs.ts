@@ -22,4 +22,5 @@ export class CreateTaskInput {
   @Field({ description: 'YYYY-MM-DD' }) windowStart: string;
   @Field({ description: 'YYYY-MM-DD' }) windowEnd: string;
   @Field(() => ID, { nullable: true, description: 'Delegate execution to this department (the task’s own or one below, Art. 16)' }) executingDepartmentId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: '联合抽查: other departments will be invited (inviting a participant makes a task joint anyway)' }) joint?: boolean | null;
 }

@@ -65,9 +65,9 @@ export class TaskResolver {
   @FieldResolver(() => Department) department(@Root() task: Task, @Ctx() ctx: RequestContext) { return ctx.loaders.department.load(task.departmentId); }
   @FieldResolver(() => Department) executingDepartment(@Root() task: Task, @Ctx() ctx: RequestContext) { return ctx.loaders.department.load(task.executingDepartmentId); }
 
-  @FieldResolver(() => PoolPreview, { description: 'The pools and exclusions as the published rules form them right now' })
+  @FieldResolver(() => PoolPreview, { description: 'The pools and exclusions as the published rules form them right now (a joint task’s participants that have not confirmed are left out)' })
   async poolPreview(@Root() task: Task, @Ctx() ctx: RequestContext): Promise<PoolPreview> {
-    const pools = await formPools(ctx.ds, task);
+    const pools = await formPools(ctx.ds, task, { preview: true });
     const text = (reason: ExclusionReason) => exclusionReasonText[reason][ctx.lang];
     return {
       countingRule: COUNTING_RULE[ctx.lang],

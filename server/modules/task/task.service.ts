@@ -14,6 +14,7 @@ import { AnnualPlan, PlanVersion } from '../plan/annual-plan.entity';
 import { PlanBatch, PlanBatchItem } from '../plan/plan-batch.entity';
 import { PlanStatus } from '../../domain/plan-rules';
 import { CreateTaskInput, TaskSegmentInput } from './task.inputs';
+import { activeParticipantSql, canSeeTask } from './participant.policy';
 
 function segmentProblem(label: string, zh: string, en: string): DomainError {
   return new DomainError(ErrorCode.INVALID_SEGMENT, { label, reasonZh: zh, reasonEn: en });
@@ -72,10 +73,10 @@ export async function createTask(ctx: RequestContext, input: CreateTaskInput): P
     const task = em.getRepository(Task).create({
       departmentId: actor.departmentId, executingDepartmentId, year: Number(input.windowStart.slice(0, 4)), name: input.name.trim(), kind: input.kind,
       planBatchId: input.planBatchId ? Number(input.planBatchId) : null, directedReason: input.directedReason?.trim() || null,
-      windowStart: input.windowStart, windowEnd: input.windowEnd, createdById: actor.userId, createdAt: new Date(),
+      windowStart: input.windowStart, windowEnd: input.windowEnd, createdById: actor.userId, createdAt: new Date(), joint: Boolean(input.joint),
     });
     await em.getRepository(Task).insert(task);
-    await em.getRepository(TaskItem).insert(items.map((i) => ({ taskId: task.id, itemId: i.id, itemVersion: i.currentVersion })));
+    await em.getRepository(TaskItem).insert(items.map((i) => ({ taskId: task.id, itemId: i.id, itemVersion: i.currentVersion, departmentId: actor.departmentId })));
     await em.getRepository(TaskSegment).insert(input.segments.map((s, position) => ({
       taskId: task.id, position, label: s.label, filter: { ...s.filter } as never, ratioPercent: s.ratioPercent ?? null, fixedCount: s.fixedCount ?? null,
     })));
@@ -83,20 +84,23 @@ export async function createTask(ctx: RequestContext, input: CreateTaskInput): P
   });
 }
 
-/** A task is visible to its own department and those above, and to the department it is delegated to. */
+/**
+ * A task is visible to its own department and those above, to the department it is delegated to,
+ * and — a joint task — to its invited and confirmed participants (and those above them).
+ */
 export async function getTask(ctx: RequestContext, id: number): Promise<Task> {
   requirePermission(ctx, Permission.READ_DIRECTORIES);
   const task = await ctx.ds.getRepository(Task).findOneBy({ id });
-  const visible = await ctx.visibleDepartmentIds();
-  if (!task || !(visible.includes(task.departmentId) || visible.includes(task.executingDepartmentId))) throw notFound('抽查任务', id);
+  if (!task || !(await canSeeTask(ctx, task))) throw notFound('抽查任务', id);
   return task;
 }
 
+/** Tasks of the departments in scope, tasks delegated to them, and joint tasks they are invited to or take part in. */
 export async function listTasks(ctx: RequestContext, page: PageInput, year?: number | null): Promise<Paginated<Task>> {
   requirePermission(ctx, Permission.READ_DIRECTORIES);
   const visible = await ctx.visibleDepartmentIds();
   const ids = visible.length ? visible : [-1];
-  const qb = ctx.ds.getRepository(Task).createQueryBuilder('t').where('(t.departmentId IN (:...ids) OR t.executingDepartmentId IN (:...ids))', { ids });
+  const qb = ctx.ds.getRepository(Task).createQueryBuilder('t').where(`(t.departmentId IN (:...ids) OR t.executingDepartmentId IN (:...ids) OR ${activeParticipantSql('t.id', 'ids')})`, { ids });
   if (year) qb.andWhere('t.year = :year', { year });
   return pageOf(qb, page, 'createdAt');
 }
