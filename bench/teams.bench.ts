@@ -34,7 +34,8 @@ import { seedMergeBench } from './visit-merge.bench';
  * specialty required, a workload limit that existing visits count against. The matching's code is
  * warmed up first on a small untimed instance (a server that has drawn teams before). Prints a detail line,
  * then `{"bench":"teams","targets","existingVisits","mergeSeconds","teamSeconds"}` last.
- * Goals on MariaDB: merge ≤ 1 s, teams ≤ 2 s.
+ * Goals on MariaDB: merge ≤ 1 s, teams ≤ 2 s. BENCH_KEEP_DATABASE=1 keeps the scratch database (its
+ * URL on stderr) to look at the statements afterwards.
  */
 const seconds = (from: bigint) => Math.round(Number(process.hrtime.bigint() - from) / 1e6) / 1000;
 const SPECIALTIES = ['PESTICIDES', 'SEEDS', 'FERTILIZERS', 'FEED', 'VETERINARY_DRUGS', 'FARM_PRODUCT_SAFETY'];

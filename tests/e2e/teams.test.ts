@@ -10,7 +10,7 @@ import { DRAW_CLI } from '../helpers/hub-process';
 import { addItems, createJointTask, invite, jointFixture, respond } from '../helpers/joint-steps';
 import {
   addInspectors, APPOINT_TEAM, MARCH, APPROVE, countyTargets, declareConflict, DRAW_CROSS_REGION, DRAW_TEAMS, drawEventsOf, getJson, inspectorLogin, lastGlobalSeq, lockedDraw,
-  REJECT, repeat, REQUEST_RECUSAL, REQUEST_REPLACEMENT, setPolicy, teamFixture, VISIT_ASSIGNMENTS, visitsOfDraw,
+  REJECT, repeat, REQUEST_RECUSAL, REQUEST_REPLACEMENT, SET_POLICY, setPolicy, teamFixture, VISIT_ASSIGNMENTS, visitsOfDraw,
 } from '../helpers/team-steps';
 import { createTestServer, subscribeCollect, TestServer } from '../helpers/test-server';
 
@@ -57,6 +57,11 @@ const save = (name: string, value: unknown) => {
 describe('drawing teams', () => {
   test('after the lock only, by the executing department: every visit gets ≥ 2 inspectors with one leader, reproducible with verify-teams from teams.json', async () => {
     const f = await teamFixture(server, 4);
+    // No policy set: the defaults (teams of 2, workload limit 30); a policy needs teams of at least 2.
+    expect((await ok(server, `{ teamPolicy { departmentId teamSize workloadLimit requireSpecialtyCoverage updatedAt } }`, {}, f.operator.token)).teamPolicy)
+      .toEqual({ departmentId: String(f.county.id), teamSize: 2, workloadLimit: 30, requireSpecialtyCoverage: false, updatedAt: null });
+    expect(codeOf(await server.gql(SET_POLICY, { input: { teamSize: 1, workloadLimit: 30 } }, { token: f.planner.token }))).toBe('INVALID_TEAM_POLICY');
+    expect(codeOf(await server.gql(SET_POLICY, { input: { teamSize: 2, workloadLimit: 30 } }, { token: f.operator.token }))).toBe('FORBIDDEN');
     await addInspectors(server, f.planner.token, repeat(7, {}));
     const taskId = await createTask(server, f.planner.token, f.itemId, [{ label: 'objects/county', filter: { regionCode: '140603' }, ratioPercent: 100 }], MARCH);
     const draw = await schedule(server, f.operator.token, taskId, { closeMs: 700 });
