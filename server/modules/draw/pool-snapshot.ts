@@ -13,8 +13,8 @@ const ROWS_PER_INSERT = 50;
 
 type ChunkRow = Pick<DrawPoolChunk, 'drawId' | 'segmentPosition' | 'kind' | 'chunkNo' | 'data'>;
 
-function pack(drawId: number, segmentPosition: number, kind: PoolChunkKind, lines: string[]): ChunkRow[] {
-  const packed = deflateRawSync(Buffer.from(lines.join('\n')), { level: 1 }).toString('base64');
+function pack(drawId: number, segmentPosition: number, kind: PoolChunkKind, text: Buffer): ChunkRow[] {
+  const packed = deflateRawSync(text, { level: 1 }).toString('base64');
   const rows: ChunkRow[] = [];
   for (let at = 0, chunkNo = 0; at < packed.length || chunkNo === 0; at += CHUNK_CHARS, chunkNo++) {
     rows.push({ drawId, segmentPosition, kind, chunkNo, data: packed.slice(at, at + CHUNK_CHARS) });
@@ -22,11 +22,36 @@ function pack(drawId: number, segmentPosition: number, kind: PoolChunkKind, line
   return rows;
 }
 
+const TAB = 0x09;
+const NEWLINE_BYTE = 0x0a;
+
+/**
+ * The pool's "publicId<TAB>targetId" lines written straight into one buffer: building a million
+ * template strings and joining them costs more than compressing the result. Public ids are ASCII.
+ */
+function poolText(entries: readonly PoolEntry[]): Buffer {
+  let size = 0;
+  for (const e of entries) size += e.publicId.length + 12;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  const digits = new Uint8Array(16);
+  for (let i = 0; i < entries.length; i++) {
+    const { publicId, targetId } = entries[i];
+    if (i) out[at++] = NEWLINE_BYTE;
+    for (let k = 0; k < publicId.length; k++) out[at++] = publicId.charCodeAt(k);
+    out[at++] = TAB;
+    let n = targetId, count = 0;
+    do { digits[count++] = 48 + (n % 10); n = Math.floor(n / 10); } while (n > 0);
+    while (count) out[at++] = digits[--count];
+  }
+  return out.subarray(0, at);
+}
+
 /** A segment's pool and exclusions, compressed into the rows that store them (CPU only: see `storeChunks`). */
 export function packPool(drawId: number, segmentPosition: number, entries: PoolEntry[], excluded: Exclusion[]): ChunkRow[] {
   return [
-    ...pack(drawId, segmentPosition, PoolChunkKind.POOL, entries.map((e) => `${e.publicId}\t${e.targetId}`)),
-    ...pack(drawId, segmentPosition, PoolChunkKind.EXCLUDED, excluded.map((e) => `${e.publicId}\t${e.targetId}\t${e.reason}`)),
+    ...pack(drawId, segmentPosition, PoolChunkKind.POOL, poolText(entries)),
+    ...pack(drawId, segmentPosition, PoolChunkKind.EXCLUDED, Buffer.from(excluded.map((e) => `${e.publicId}\t${e.targetId}\t${e.reason}`).join('\n'))),
   ];
 }
 
