@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createClient } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
 
 /**
@@ -11,12 +10,13 @@ import WebSocket, { WebSocketServer } from 'ws';
  *
  * A real hub (`createApp`, embedded SQLite in a temp dir, or DATABASE_URL) schedules a draw of 1,000
  * picks at `paceMs: 250, batchSize: 25` (40 PICKS events over ~10 s), invites one witness by link, and
- * N graphql-ws clients — in child processes, so the hub's event loop is not theirs — subscribe with
- * that one invite token. For every PICKS event and every subscriber: delay = receive time − the moment
+ * N subscribers speaking the graphql-ws protocol — in child processes, so the hub's event loop is not
+ * theirs — subscribe with that one invite token. For every PICKS event and every subscriber: delay = receive time − the moment
  * the hub may hand the event out (its `at`, i.e. visibleAt; for the first batch, whose visibleAt is the
  * reveal time inside the transaction, the commit moment, whichever is later). Same clock: Date.now().
  * Then, in the same run, a plain `ws` server (its own process) broadcasts the same bytes (the frames
- * the hub sent, with `at` set to the scheduled send time) at the same pace to N plain `ws` clients.
+ * the hub sent, with `at` set to the scheduled send time) at the same pace to N plain `ws` clients,
+ * which parse each frame the same way.
  *
  * stdout: one JSON line per subscriber count; everything else goes to stderr, including per run a
  * `hub` and a `rawWs` line: p50/p90/p99/max, each event's p99, the first batch alone, and CPU time —
@@ -80,24 +80,17 @@ function receiver(count: number) {
   };
 }
 
-/** N graphql-ws clients subscribed to one draw with one invite token. */
+/**
+ * N subscribers speaking the graphql-ws protocol (graphql-transport-ws: connection_init → ack →
+ * subscribe → next… → complete), each frame parsed with JSON.parse as the raw baseline's clients do:
+ * both runs put the same client work on this shared machine, so the comparison is of the servers.
+ */
 function gqlClients(job: Extract<ToChild, { cmd: 'gql' }>) {
   const rec = receiver(job.count);
   const sample: Record<number, string> = {};
-  const disposers: (() => void)[] = [];
+  const sockets: WebSocket[] = [];
   let ready = 0, failed = 0, done = 0, started = 0, lastProgress = 0, picksReceived = 0;
   const tick = () => { if (Date.now() - lastProgress > 2000) { lastProgress = Date.now(); send({ kind: 'progress', ready, failed, received: picksReceived }); } };
-  // The first client records the exact frames the hub sent, for the raw baseline.
-  class Recording extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols);
-      this.on('message', (data) => {
-        const text = data.toString();
-        const m = /"seq":(\d+),"type":"PICKS"/.exec(text);
-        if (m) sample[Number(m[1])] = text;
-      });
-    }
-  }
   const finishOne = () => {
     if (++done === job.count) send({ kind: 'done' });
   };
@@ -109,25 +102,32 @@ function gqlClients(job: Extract<ToChild, { cmd: 'gql' }>) {
       if (ok) ready++; else { failed++; if (!finished) { finished = true; finishOne(); } }
       resolve();
     };
-    const client = createClient({
-      url: job.url,
-      webSocketImpl: job.capture && i === 0 ? Recording : WebSocket,
-      lazy: false,
-      retryAttempts: 0,
-      onNonLazyError: () => settle(false),
-    });
-    disposers.push(() => void client.dispose());
-    client.subscribe<{ drawEvents: { seq: number; type: string; at: string } }>({ query: SUBSCRIPTION, variables: { id: job.drawId, after: 0, invite: job.invite } }, {
-      next: (value) => {
-        const now = Date.now();
-        const e = value.data?.drawEvents;
+    const end = () => { if (!finished) { finished = true; finishOne(); } };
+    const socket = new WebSocket(job.url, 'graphql-transport-ws');
+    sockets.push(socket);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+    socket.on('error', () => { settle(false); end(); });
+    socket.on('close', () => { settle(false); end(); });
+    socket.on('message', (data) => {
+      const now = Date.now();
+      const text = data.toString();
+      const message = JSON.parse(text);
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION, variables: { id: job.drawId, after: 0, invite: job.invite } } }));
+      } else if (message.type === 'next') {
+        const e = message.payload?.data?.drawEvents;
         if (!e) { settle(false); return; }
-        if (e.type === 'PICKS') { rec.record(e.seq, now, i); picksReceived++; tick(); }
-        else if (e.type === 'COMPLETED' && !finished) { finished = true; finishOne(); }
+        if (e.type === 'PICKS') {
+          rec.record(e.seq, now, i);
+          picksReceived++;
+          // The first client records the exact frames the hub sent, for the raw baseline.
+          if (job.capture && i === 0) sample[e.seq] = text;
+          tick();
+        } else if (e.type === 'COMPLETED') end();
         settle(true);
-      },
-      error: () => { settle(false); if (!finished) { finished = true; finishOne(); } },
-      complete: () => { if (!finished) { finished = true; finishOne(); } },
+      } else if (message.type === 'error') { settle(false); end(); }
+      else if (message.type === 'complete') end();
+      else if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
     });
   });
   void (async () => {
@@ -141,7 +141,7 @@ function gqlClients(job: Extract<ToChild, { cmd: 'gql' }>) {
     rec.live();
     send({ kind: 'ready', ready, failed });
   })();
-  return () => ({ received: rec.result(failed, job.capture ? sample : undefined), dispose: () => disposers.forEach((d) => d()) });
+  return () => ({ received: rec.result(failed, job.capture ? sample : undefined), dispose: () => sockets.forEach((s) => s.terminate()) });
 }
 
 /** N plain ws clients. */

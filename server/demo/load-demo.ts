@@ -1,6 +1,7 @@
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { inTransaction } from '../db/transaction';
+import { Role } from '../domain/vocabulary';
 import type { ContextDeps } from '../graphql/context';
 import { CheckForm, InspectionItem, InspectionItemVersion } from '../modules/catalog/inspection-item.entity';
 import { ConflictOfInterest } from '../modules/directory/conflict.entity';
@@ -65,6 +66,7 @@ async function writeDemo(em: EntityManager, data: DemoData): Promise<Counts> {
 
   await insertInChunks(em, Target, data.targets.map(({ departmentKey, ...row }) => ({ ...row, departmentId: departmentId(departmentKey) })));
   await insertInChunks(em, Inspector, data.inspectors.map(({ departmentKey, ...row }) => ({ ...row, departmentId: departmentId(departmentKey) })));
+  await linkInspectorAccounts(em, data, users);
   await insertInChunks(em, Expert, data.experts.map(({ departmentKey, ...row }) => ({ ...row, departmentId: departmentId(departmentKey) })));
   const conflicts = await writeConflicts(em, data, departmentId);
   const catalog = await writeCatalog(em, data, departmentId, users);
@@ -108,6 +110,14 @@ async function writeNeighbours(em: EntityManager, pairs: DemoData['neighbours'])
   const known = new Set(existing.map((p) => `${p.regionCode}|${p.neighbourCode}`));
   const missing = pairs.filter((p) => !known.has(`${p.regionCode}|${p.neighbourCode}`));
   if (missing.length) await repo.insert(missing);
+}
+
+/** The demo inspectors' logins see "my visits": each is linked to the inspector of its name in its department. */
+async function linkInspectorAccounts(em: EntityManager, data: DemoData, users: Map<string, User>): Promise<void> {
+  for (const account of data.users.filter((u) => u.roles.includes(Role.INSPECTOR))) {
+    const user = users.get(account.username)!;
+    await em.getRepository(Inspector).update({ departmentId: user.departmentId, name: account.displayName }, { userId: user.id });
+  }
 }
 
 /** Through insertUser, so demo users are hashed and checked exactly like real ones. */

@@ -39,6 +39,15 @@ test('every printed login works', async () => {
   for (const { username } of DEMO_LOGINS.users) await login(username);
 });
 
+test('the demo inspectors\' logins are linked to their inspector records (their visits are theirs)', async () => {
+  for (const username of ['pinglu.inspector1', 'pinglu.inspector2']) {
+    const res = await server.gql('{ myVisits { id } }', {}, { token: await login(username) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.myVisits).toEqual([]);
+  }
+  expect(await count('SELECT COUNT(*) AS n FROM inspector WHERE userId IS NOT NULL')).toBe(2);
+});
+
 test('departments form the province → city → county tree, with market supervision and 纪检组 as roots', async () => {
   const rows: { id: number; name: string; kind: string; parentId: number | null; path: string }[] = await server.app.ds.query('SELECT id, name, kind, parentId, path FROM department ORDER BY id');
   const byName = new Map(rows.map((r) => [r.name, r]));
