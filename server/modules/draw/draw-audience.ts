@@ -8,9 +8,12 @@ import { ParticipantStatus } from '../../domain/joint-rules';
  * draw's audience is stays true for its whole life: remembered per draw, within a bound.
  */
 const REMEMBERED_DRAWS = 10_000;
-const remembered = new Map<number, string[]>();
+/** Per database (a process may hold several, as the tests do): draw ids are only unique within one. */
+const rememberedBy = new WeakMap<DataSource, Map<number, string[]>>();
 
 export async function participantPathsOf(db: DataSource | EntityManager, drawIds: readonly number[]): Promise<Map<number, string[]>> {
+  const source = db instanceof DataSource ? db : db.connection;
+  const remembered = rememberedBy.get(source) ?? rememberedBy.set(source, new Map()).get(source)!;
   const missing = [...new Set(drawIds)].filter((id) => !remembered.has(id));
   if (missing.length) {
     const rows: { drawId: number; path: string }[] = await db.query(

@@ -43,11 +43,15 @@ interface Payload {
   replacementInspectorId?: number;
 }
 
-/** Per process: a department's visits of one event, read once however many of its people watch. */
-const shared = new Map<string, Promise<{ visits: Visit[]; visitCount: number }>>();
+/**
+ * Per process and database (event numbers and ids are only unique within one): a department's visits
+ * of one event, read once however many of its people watch.
+ */
+const sharedBy = new WeakMap<DataSource, Map<string, Promise<{ visits: Visit[]; visitCount: number }>>>();
 const SHARED_MAX = 500;
 
-function remember(key: string, read: () => Promise<{ visits: Visit[]; visitCount: number }>) {
+function remember(ds: DataSource, key: string, read: () => Promise<{ visits: Visit[]; visitCount: number }>) {
+  const shared = sharedBy.get(ds) ?? sharedBy.set(ds, new Map()).get(ds)!;
   let entry = shared.get(key);
   if (!entry) {
     entry = read();
@@ -106,7 +110,7 @@ export async function followAssignments(ctx: RequestContext, scope: VisitAssignm
   const inner = ctx.drawFeed.followJurisdiction('', afterGlobalSeq);
   const read = (message: DrawEventMessage) => (mode === VisitAssignmentScope.MINE
     ? inspectorVisits(ctx.ds, message, own)
-    : remember(`${message.globalSeq}|${actor.departmentId}`, () => departmentVisits(ctx.ds, message, actor.departmentId)));
+    : remember(ctx.ds, `${message.globalSeq}|${actor.departmentId}`, () => departmentVisits(ctx.ds, message, actor.departmentId)));
   const iterator: AsyncIterableIterator<VisitAssignmentMessage> = {
     [Symbol.asyncIterator]() { return iterator; },
     async next() {
