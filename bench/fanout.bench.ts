@@ -80,6 +80,21 @@ function receiver(count: number) {
   };
 }
 
+/** Opens `count` connections, CONNECT_CONCURRENCY at a time, reporting progress; then starts measuring and says it is ready. */
+function connectAll(count: number, startOne: (i: number) => Promise<void>, counts: () => { ready: number; failed: number }, live: () => void): void {
+  let started = 0, lastProgress = 0;
+  void (async () => {
+    await Promise.all(Array.from({ length: Math.min(CONNECT_CONCURRENCY, count) }, async () => {
+      while (started < count) {
+        await startOne(started++);
+        if (Date.now() - lastProgress > 2000) { lastProgress = Date.now(); send({ kind: 'progress', ...counts() }); }
+      }
+    }));
+    live();
+    send({ kind: 'ready', ...counts() });
+  })();
+}
+
 /**
  * N subscribers speaking the graphql-ws protocol (graphql-transport-ws: connection_init → ack →
  * subscribe → next… → complete), each frame parsed with JSON.parse as the raw baseline's clients do:
@@ -89,7 +104,7 @@ function gqlClients(job: Extract<ToChild, { cmd: 'gql' }>) {
   const rec = receiver(job.count);
   const sample: Record<number, string> = {};
   const sockets: WebSocket[] = [];
-  let ready = 0, failed = 0, done = 0, started = 0, lastProgress = 0, picksReceived = 0;
+  let ready = 0, failed = 0, done = 0, lastProgress = 0, picksReceived = 0;
   const tick = () => { if (Date.now() - lastProgress > 2000) { lastProgress = Date.now(); send({ kind: 'progress', ready, failed, received: picksReceived }); } };
   const finishOne = () => {
     if (++done === job.count) send({ kind: 'done' });
@@ -130,17 +145,7 @@ function gqlClients(job: Extract<ToChild, { cmd: 'gql' }>) {
       else if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
     });
   });
-  void (async () => {
-    const workers = Array.from({ length: Math.min(CONNECT_CONCURRENCY, job.count) }, async () => {
-      while (started < job.count) {
-        await startOne(started++);
-        if (Date.now() - lastProgress > 2000) { lastProgress = Date.now(); send({ kind: 'progress', ready, failed }); }
-      }
-    });
-    await Promise.all(workers);
-    rec.live();
-    send({ kind: 'ready', ready, failed });
-  })();
+  connectAll(job.count, startOne, () => ({ ready, failed }), () => rec.live());
   return () => ({ received: rec.result(failed, job.capture ? sample : undefined), dispose: () => sockets.forEach((s) => s.terminate()) });
 }
 
@@ -148,7 +153,7 @@ function gqlClients(job: Extract<ToChild, { cmd: 'gql' }>) {
 function rawClients(job: Extract<ToChild, { cmd: 'raw' }>) {
   const rec = receiver(job.count);
   const sockets: WebSocket[] = [];
-  let ready = 0, failed = 0, done = 0, started = 0, lastProgress = 0, picksReceived = 0;
+  let ready = 0, failed = 0, done = 0, lastProgress = 0, picksReceived = 0;
   const startOne = (i: number) => new Promise<void>((resolve) => {
     const socket = new WebSocket(job.url);
     sockets.push(socket);
@@ -164,17 +169,7 @@ function rawClients(job: Extract<ToChild, { cmd: 'raw' }>) {
       if (e.seq === job.lastSeq && ++done === job.count) send({ kind: 'done' });
     });
   });
-  void (async () => {
-    const workers = Array.from({ length: Math.min(CONNECT_CONCURRENCY, job.count) }, async () => {
-      while (started < job.count) {
-        await startOne(started++);
-        if (Date.now() - lastProgress > 2000) { lastProgress = Date.now(); send({ kind: 'progress', ready, failed }); }
-      }
-    });
-    await Promise.all(workers);
-    rec.live();
-    send({ kind: 'ready', ready, failed });
-  })();
+  connectAll(job.count, startOne, () => ({ ready, failed }), () => rec.live());
   return () => ({ received: rec.result(failed), dispose: () => sockets.forEach((s) => s.terminate()) });
 }
 

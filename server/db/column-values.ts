@@ -1,3 +1,4 @@
+import { isMysql } from './row-lock';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
@@ -53,6 +54,6 @@ export function bulkColumns<E extends ObjectLiteral>(em: EntityManager, entity: 
     properties: [...properties],
     names: columns.map((c) => driver.escape(c.databaseName)),
     toStored: columns.map((c) => toStoredFor(em, c)),
-    isMysql: driver.options.type === 'mariadb' || driver.options.type === 'mysql',
+    isMysql: isMysql(em),
   };
 }

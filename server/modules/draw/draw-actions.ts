@@ -6,6 +6,7 @@ import { drawSeed, entropyDigest, MAX_ENTROPY_CODE_POINTS, pickIndexSequence, se
 import { nodeSha256, nodeWordStream } from '../../domain/draw-v1-node';
 import { bulkInsert } from '../../db/bulk';
 import { WriteBehind } from '../../db/write-behind';
+import { forUpdate } from '../../db/row-lock';
 import { RequestContext } from '../../graphql/context';
 import { User } from '../org/user.entity';
 import { Task } from '../task/task.entity';
@@ -18,9 +19,7 @@ import { loadPoolLines } from './pool-snapshot';
 
 /** Reads the draw again inside the transaction, holding its row so concurrent actions queue up (SQLite queues whole transactions). */
 async function lockRow(em: EntityManager, id: number): Promise<Draw> {
-  const qb = em.getRepository(Draw).createQueryBuilder('d').where('d.id = :id', { id });
-  if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-  return qb.getOneOrFail();
+  return forUpdate(em.getRepository(Draw).createQueryBuilder('d').where('d.id = :id', { id })).getOneOrFail();
 }
 
 /** One draw action: state checked on the locked row, changes and events in one transaction, subscribers woken after commit. */

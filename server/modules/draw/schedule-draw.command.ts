@@ -12,6 +12,7 @@ import { formPools, SegmentPool } from '../task/pool-builder';
 import { Task, TaskItem } from '../task/task.entity';
 import { Department } from '../org/department.entity';
 import { canSeeTask, participantsOf } from '../task/participant.policy';
+import { lockTask } from '../task/joint-task.service';
 import { announceCommitted, appendEvents } from './draw-events';
 import { Draw, DrawSegment, DrawStatus } from './draw.entity';
 import { packPool, storeChunks } from './pool-snapshot';
@@ -43,9 +44,7 @@ async function participantsKey(db: DataSource | EntityManager, task: Task): Prom
  */
 async function assertParticipantsUnchanged(em: EntityManager, task: Task, before: string): Promise<void> {
   if (!task.joint) return;
-  const qb = em.getRepository(Task).createQueryBuilder('t').where('t.id = :id', { id: task.id });
-  if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-  await qb.getOneOrFail();
+  await lockTask(em, task.id);
   if ((await participantsKey(em, task)) !== before) {
     throw new DomainError(ErrorCode.CONFLICT, { reason: '联合抽查的参与部门在摇号编排期间发生变化，请重新编排 (the participants of the joint task changed while the draw was being scheduled; schedule it again)' });
   }

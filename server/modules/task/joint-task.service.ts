@@ -1,3 +1,4 @@
+import { forUpdate } from '../../db/row-lock';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { DomainError, ErrorCode, notFound } from '../../common/errors';
 import { regionPrefix } from '../../common/listing';
@@ -58,10 +59,8 @@ export async function drawDirectoryDepartmentIds(ds: DataSource, task: Task, opt
  * Reads the task inside the transaction, holding its row (MariaDB) so participant changes of one
  * task queue up; SQLite queues whole transactions anyway.
  */
-async function lockTask(em: EntityManager, taskId: number): Promise<Task> {
-  const qb = em.getRepository(Task).createQueryBuilder('t').where('t.id = :taskId', { taskId });
-  if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-  return qb.getOneOrFail();
+export function lockTask(em: EntityManager, taskId: number): Promise<Task> {
+  return forUpdate(em.getRepository(Task).createQueryBuilder('t').where('t.id = :taskId', { taskId })).getOneOrFail();
 }
 
 /** Participants and items are fixed once a draw is scheduled (unless it is voided): the pools, counts and caps were computed from them. */

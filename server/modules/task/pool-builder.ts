@@ -1,3 +1,4 @@
+import { isMysql } from '../../db/row-lock';
 import { DataSource } from 'typeorm';
 import { regionPrefix } from '../../common/listing';
 import { exclusionOf, ExclusionReason, TaskContext } from '../../domain/eligibility';
@@ -110,7 +111,7 @@ export async function formPools(ds: DataSource, task: Task, options: { preview?:
   // One bit per segment in the mask: CreateTaskInput allows at most 30.
   const context = await taskContext(ds, task);
   const capped = await drawnTwice(ds, task.year);
-  const mariadb = ds.options.type !== 'better-sqlite3';
+  const mariadb = isMysql(ds);
   const params: unknown[] = [];
   const mask = segments.map((segment, bit) => `(CASE WHEN 1 = 1${filterSql(segment.filter ?? {}, params, mariadb)} THEN ${2 ** bit} ELSE 0 END)`).join(' + ');
   params.push(...departments);

@@ -18,7 +18,8 @@ import { TeamDraw, TeamDrawKind } from './team-draw.entity';
 import { effectivePolicy } from './team-policy.service';
 import { storeRound } from './team-snapshot';
 import { EXCLUSION_TEXT } from './team-texts';
-import { assertLead, checkReason, drawIdOfVisit, lockDraws, TEAM_DRAWN_STATUSES, visibleVisit, VISIT_STATUS_TEXT } from './team.policy';
+import { assertLead, checkReason, drawIdOfVisit, TEAM_DRAWN_STATUSES, visibleVisit, VISIT_STATUS_TEXT } from './team.policy';
+import { lockDraws } from '../draw/draw-locks';
 import { Department } from '../org/department.entity';
 
 /**

@@ -10,13 +10,15 @@ import { RequestContext } from '../../graphql/context';
 import { announceCommitted, appendEvents, NewEvent } from '../draw/draw-events';
 import { Department } from '../org/department.entity';
 import { RegionNeighbour } from '../org/region.entity';
-import { dateParam, inChunks, isMysql, takeVisitLock } from '../visit/form-visits.command';
+import { dateParam, inChunks, takeVisitLock } from '../visit/form-visits.command';
+import { isMysql } from '../../db/row-lock';
 import { Visit, VisitMember, VisitMemberRole, VisitMemberSource, VisitStatus } from '../visit/visit.entity';
 import { TeamDraw, TeamDrawKind } from './team-draw.entity';
 import { buildInstance, canonical, groupDepartments, loadVisits, matchTargets, readInspectorSide, roundOf, TeamCandidate, VisitScope, visitGroups, visitTasks } from './team-instance';
 import { effectivePolicy } from './team-policy.service';
 import { packRound, storePieces } from './team-snapshot';
-import { assertExecuting, lockDraws, TEAM_DRAWN_STATUSES, VISIT_STATUS_TEXT } from './team.policy';
+import { assertExecuting, TEAM_DRAWN_STATUSES, VISIT_STATUS_TEXT } from './team.policy';
+import { lockDraws } from '../draw/draw-locks';
 
 /**
  * 抽取检查组 (Art. 20–23): after a draw is locked, its executing department draws a team for every

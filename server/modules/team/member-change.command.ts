@@ -1,3 +1,4 @@
+import { forUpdate } from '../../db/row-lock';
 import { EntityManager, In } from 'typeorm';
 import { DomainError, ErrorCode, notFound } from '../../common/errors';
 import { Permission } from '../../common/permissions';
@@ -19,7 +20,8 @@ import { effectivePolicy } from './team-policy.service';
 import { storeRound } from './team-snapshot';
 import { countsText } from './team-texts';
 import { MemberChange, MemberChangeKind, MemberChangeStatus } from './team.entity';
-import { assertApprover, checkReason, currentMembers, drawIdOfVisit, inspectorsOfUser, lockDraws, visibleVisit, VISIT_STATUS_TEXT } from './team.policy';
+import { assertApprover, checkReason, currentMembers, drawIdOfVisit, inspectorsOfUser, visibleVisit, VISIT_STATUS_TEXT } from './team.policy';
+import { lockDraws } from '../draw/draw-locks';
 
 /**
  * Changes to a drawn team (Art. 22–23). A replacement needs a recorded reason and a leader's approval;
@@ -173,8 +175,7 @@ function assertUndecided(change: MemberChange): void {
 }
 
 async function lockChange(em: EntityManager, id: number): Promise<MemberChange> {
-  const qb = em.getRepository(MemberChange).createQueryBuilder('c').where('c.id = :id', { id });
-  if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+  const qb = forUpdate(em.getRepository(MemberChange).createQueryBuilder('c').where('c.id = :id', { id }));
   return qb.getOneOrFail();
 }
 

@@ -9,7 +9,7 @@ import { Inspector } from '../directory/inspector.entity';
 import { Task } from '../task/task.entity';
 import { Visit, VisitMember, VisitMemberRole, VisitStatus, VisitTask } from '../visit/visit.entity';
 import { whereVisible } from '../visit/visit.service';
-import { isMysql } from '../visit/form-visits.command';
+import { forUpdate } from '../../db/row-lock';
 import { TeamDraw } from './team-draw.entity';
 
 /**
@@ -70,10 +70,8 @@ export async function inspectorsOfUser(db: EntityManager, userId: number): Promi
 /** The team's current members, leader first then in draw order. */
 export async function currentMembers(em: EntityManager, visitIds: number[]): Promise<VisitMember[]> {
   if (!visitIds.length) return [];
-  const qb = em.getRepository(VisitMember).createQueryBuilder('m').where('m.visitId IN (:...ids) AND m.removedAt IS NULL', { ids: visitIds })
-    .orderBy('m.visitId', 'ASC').addOrderBy('m.ordinal', 'ASC').addOrderBy('m.id', 'ASC');
-  if (isMysql(em)) qb.setLock('pessimistic_write');
-  const members = await qb.getMany();
+  const members = await forUpdate(em.getRepository(VisitMember).createQueryBuilder('m').where('m.visitId IN (:...ids) AND m.removedAt IS NULL', { ids: visitIds })
+    .orderBy('m.visitId', 'ASC').addOrderBy('m.ordinal', 'ASC').addOrderBy('m.id', 'ASC')).getMany();
   return members.sort((a, b) => a.visitId - b.visitId || Number(b.role === VisitMemberRole.LEADER) - Number(a.role === VisitMemberRole.LEADER) || a.ordinal - b.ordinal || a.id - b.id);
 }
 
@@ -93,15 +91,6 @@ export async function assertApprover(ctx: RequestContext, em: EntityManager, vis
     if (linked.length) return actor;
   }
   throw new DomainError(ErrorCode.NOT_CHANGE_APPROVER);
-}
-
-/** The draws rows, locked in id order (the order lockDraw and the visit merges take them), as last committed. */
-export async function lockDraws(em: EntityManager, drawIds: number[]): Promise<Draw[]> {
-  const ids = [...new Set(drawIds)].sort((a, b) => a - b);
-  if (!ids.length) return [];
-  const qb = em.getRepository(Draw).createQueryBuilder('d').where('d.id IN (:...ids)', { ids }).orderBy('d.id', 'ASC');
-  if (isMysql(em)) qb.setLock('pessimistic_write');
-  return qb.getMany();
 }
 
 /**

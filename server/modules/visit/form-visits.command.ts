@@ -1,5 +1,6 @@
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { bulkInsert } from '../../db/bulk';
+import { isMysql } from '../../db/row-lock';
 import { chooseVisit, departmentLevel, leadAfterJoin } from '../../domain/merge-rules';
 import type { NewEvent } from '../draw/draw-events';
 import { Draw, SequenceCounter } from '../draw/draw.entity';
@@ -12,8 +13,6 @@ export const VISIT_MERGE_COUNTER = 'visit_merge';
 
 /** Under MariaDB's IN-list conversion threshold (1000), so a list stays a list. */
 const ID_LIST = 900;
-
-export const isMysql = (em: EntityManager) => em.connection.options.type === 'mariadb' || em.connection.options.type === 'mysql';
 
 /**
  * Takes the hub-wide visit lock: the UPDATE holds the counter row until the transaction ends, so a

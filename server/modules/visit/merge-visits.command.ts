@@ -1,4 +1,4 @@
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainError, ErrorCode, notFound } from '../../common/errors';
 import { Permission } from '../../common/permissions';
 import { inTransaction } from '../../db/transaction';
@@ -8,7 +8,9 @@ import { announceCommitted, appendEvents, NewEvent } from '../draw/draw-events';
 import { Draw, DrawEvent } from '../draw/draw.entity';
 import { Department } from '../org/department.entity';
 import { Task } from '../task/task.entity';
-import { isMysql, takeVisitLock } from './form-visits.command';
+import { takeVisitLock } from './form-visits.command';
+import { forUpdate } from '../../db/row-lock';
+import { lockDraws } from '../draw/draw-locks';
 import { OPEN_VISIT_STATUSES, Visit, VisitMember, VisitStatus, VisitTask } from './visit.entity';
 import { whereVisible } from './visit.service';
 
@@ -58,23 +60,13 @@ async function assertInvolved(ctx: RequestContext, actor: Actor, visits: Visit[]
 
 /** The visits and their task rows; with `lock`, as last committed and held until the transaction ends. */
 async function readVisits(em: EntityManager, ids: number[], lock: boolean): Promise<{ visits: Visit[]; tasksOf: Map<number, VisitTask[]> }> {
-  const held = lock && isMysql(em);
-  const vq = em.getRepository(Visit).createQueryBuilder('v').where('v.id IN (:...ids)', { ids }).orderBy('v.id', 'ASC');
-  const visits = await (held ? vq.setLock('pessimistic_write') : vq).getMany();
-  const tq = em.getRepository(VisitTask).createQueryBuilder('t').where('t.visitId IN (:...ids)', { ids }).orderBy('t.taskId', 'ASC');
-  const rows = visits.length ? await (held ? tq.setLock('pessimistic_write') : tq).getMany() : [];
+  const held = <E extends ObjectLiteral>(qb: SelectQueryBuilder<E>) => (lock ? forUpdate(qb) : qb);
+  const visits = await held(em.getRepository(Visit).createQueryBuilder('v').where('v.id IN (:...ids)', { ids }).orderBy('v.id', 'ASC')).getMany();
+  const tq = held(em.getRepository(VisitTask).createQueryBuilder('t').where('t.visitId IN (:...ids)', { ids }).orderBy('t.taskId', 'ASC'));
+  const rows = visits.length ? await tq.getMany() : [];
   const tasksOf = new Map<number, VisitTask[]>();
   for (const r of rows) (tasksOf.get(r.visitId) ?? tasksOf.set(r.visitId, []).get(r.visitId)!).push(r);
   return { visits, tasksOf };
-}
-
-/** Locks the draws concerned in id order (as lockDraw would, before the visit lock); returns them. */
-async function lockDraws(em: EntityManager, drawIds: number[]): Promise<Draw[]> {
-  const ids = [...new Set(drawIds)].sort((a, b) => a - b);
-  if (!ids.length) return [];
-  const qb = em.getRepository(Draw).createQueryBuilder('d').where('d.id IN (:...ids)', { ids }).orderBy('d.id', 'ASC');
-  if (isMysql(em)) qb.setLock('pessimistic_write');
-  return qb.getMany();
 }
 
 /** The lead of a visit without a team after its tasks changed (rule 4), with its path. */
