@@ -19,6 +19,7 @@ import { attachWebSocket } from './graphql/websocket';
 import { resolveAuth } from './modules/org/auth.service';
 import { createLogger, Logger } from './logger';
 import { mountHttpRoutes } from './http/routes';
+import { mountClient } from './http/client.routes';
 import { loadDemoIfEmpty } from './demo/load-demo';
 import { DrawFeed } from './modules/draw/draw-feed';
 
@@ -77,6 +78,9 @@ export async function createApp(config: HubConfig, options: { log?: Logger } = {
       },
     }),
   );
+
+  // After /graphql and the file routes: every other GET path is the web app.
+  mountClient(app);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;

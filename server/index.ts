@@ -9,7 +9,8 @@ async function main() {
   const log = createLogger(config.logLevel);
   const app = await createApp(config, { log });
   const database = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : `MariaDB/MySQL ${redactUrl(config.database.url)}`;
-  const lines = [``, `  双随机、一公开 hub is running`, `  GraphQL:  ${app.url}  (WebSocket on the same URL)`, `  Database: ${database}`];
+  const webUrl = app.url.replace(/\/graphql$/, '/');
+  const lines = [``, `  双随机、一公开 hub is running`, `  Web app:  ${webUrl}`, `  GraphQL:  ${app.url}  (WebSocket on the same URL)`, `  Database: ${database}`];
   if (config.demo) lines.push(`  Demo logins (password for all: ${DEMO_LOGINS.password}):`, ...DEMO_LOGINS.users.map((u) => `    ${u.username.padEnd(20)} ${u.description}`));
   process.stdout.write(lines.join('\n') + '\n\n');
   let stopping = false;
