@@ -14,6 +14,8 @@ export enum Permission {
   READ_PLANS = 'READ_PLANS',
   /** Record inspection results for the items of the actor's own department. */
   RECORD_RESULTS = 'RECORD_RESULTS',
+  /** Watch the jurisdiction as a whole: the supervision overview and its live draw list (Art. 36–39). */
+  SUPERVISE = 'SUPERVISE',
 }
 
 const READ_ONLY = [Permission.READ_DIRECTORIES, Permission.READ_PLANS];
@@ -23,8 +25,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   PLANNER: [Permission.READ_DIRECTORIES, Permission.EDIT_DIRECTORIES, Permission.EDIT_CATALOG, Permission.MANAGE_TASKS, Permission.MANAGE_PLANS, Permission.READ_PLANS],
   DRAW_OPERATOR: [Permission.READ_DIRECTORIES, Permission.RUN_DRAWS, Permission.READ_PLANS],
   INSPECTOR: [...READ_ONLY, Permission.RECORD_RESULTS],
-  REVIEWING_LEADER: READ_ONLY,
-  SUPERVISOR: READ_ONLY,
+  REVIEWING_LEADER: [...READ_ONLY, Permission.SUPERVISE],
+  SUPERVISOR: [...READ_ONLY, Permission.SUPERVISE],
   // A witness watches draws it is invited to; directories are none of its business.
   WITNESS: [],
 };

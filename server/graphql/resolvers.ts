@@ -10,6 +10,7 @@ import { DepartmentResolver, RegionResolver, UserResolver } from '../modules/org
 import { AnnualPlanResolver, PlanBatchResolver, PlanFilingResolver, PlanVersionResolver, PlanWarningResolver, RegionalWeightEntryResolver } from '../modules/plan/plan.resolver';
 import { RatioOverrideEntryResolver, RatioPolicyResolver } from '../modules/plan/ratio-policy.resolver';
 import { TaskVisitsResolver, VisitExpertResolver, VisitMemberResolver, VisitResolver, VisitTaskResolver } from '../modules/visit/visit.resolver';
+import { CapBreachResolver, DrawListFieldsResolver, SupervisionResolver } from '../modules/supervision/supervision.resolver';
 import { MemberChangeResolver, TeamDrawResolver, TeamPolicyResolver, TeamResolver, TeamVisitExpertResolver, TeamVisitMemberResolver, TeamVisitResolver } from '../modules/team/team.resolver';
 
 /** Every resolver class of the hub. */
@@ -24,4 +25,5 @@ export const resolvers = [
   VisitResolver, VisitTaskResolver, VisitMemberResolver, VisitExpertResolver, TaskVisitsResolver,
   TeamResolver, TeamDrawResolver, TeamPolicyResolver, MemberChangeResolver, TeamVisitResolver, TeamVisitMemberResolver, TeamVisitExpertResolver,
   TaskParticipantResolver, JointTaskFieldsResolver, VisitItemResultResolver,
+  SupervisionResolver, DrawListFieldsResolver, CapBreachResolver,
 ];

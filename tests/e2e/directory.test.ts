@@ -150,7 +150,7 @@ describe('inspectors, conflicts and experts', () => {
     expect(valid.data.inspectors.totalItems).toBe(1);
   });
 
-  test('a declared conflict links inspector and target and is kept in history; deactivation too', async () => {
+  test('a declared conflict links inspector and target and is kept in history, and so is its withdrawal; deactivation too', async () => {
     const { token } = await createRootOrg(server);
     const person = (await server.gql(CREATE_INSPECTOR, { input: inspector() }, { token })).data.createInspector;
     const target = (await server.gql(CREATE_TARGET, { input: targetInput() }, { token })).data.createTarget;
@@ -160,8 +160,10 @@ describe('inspectors, conflicts and experts', () => {
     expect(again.errors![0].extensions!.code).toBe('CONFLICT');
     const off = await server.gql(`mutation($id: ID!) { setInspectorActive(id: $id, expectedVersion: 1, active: false) { active version } }`, { id: person.id }, { token });
     expect(off.data.setInspectorActive).toEqual({ active: false, version: 2 });
+    const withdrawn = await server.gql(`mutation($id: ID!) { withdrawConflict(id: $id, reason: "配偶已离职") }`, { id: declared.data.declareConflict.id }, { token });
+    expect(withdrawn).toMatchObject({ data: { withdrawConflict: true } });
     const history = await server.gql(`query($id: ID!) { history(entity: INSPECTOR, id: $id) { action } }`, { id: person.id }, { token });
-    expect(history.data.history.map((h: { action: string }) => h.action)).toEqual(['CREATE', 'DECLARE_CONFLICT', 'DEACTIVATE']);
+    expect(history.data.history.map((h: { action: string }) => h.action)).toEqual(['CREATE', 'DECLARE_CONFLICT', 'DEACTIVATE', 'WITHDRAW_CONFLICT']);
   });
 
   test('experts are listed and searchable', async () => {

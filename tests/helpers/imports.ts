@@ -27,7 +27,7 @@ export async function importFile(server: TestServer, token: string, kind: string
   );
   if (!started.data) throw new Error(JSON.stringify(started.errors));
   const job = started.data.startImport;
-  const res = await fetch(server.baseUrl + job.uploadUrl, { method: 'PUT', headers: { authorization: `Bearer ${token}` }, body: bytes });
+  const res = await fetch(server.baseUrl + job.uploadUrl, { method: 'PUT', headers: { authorization: `Bearer ${token}` }, body: new Uint8Array(bytes) });
   return { jobId: job.id as string, status: res.status, body: (await res.json()) as Record<string, any> };
 }
 

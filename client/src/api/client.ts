@@ -49,6 +49,8 @@ export function createHubClient(lang: Lang, origin: string = window.location.ori
       headers: { ...(authorization ? { authorization } : {}), 'accept-language': lang === 'zh' ? 'zh-CN' : 'en' },
     }),
     requestPolicy: 'cache-and-network',
+    // The hub refuses GET operations without a preflight header (CSRF protection): always POST.
+    preferGetMethod: false,
   });
   return { client, ws, dispose: () => void ws.dispose() };
 }

@@ -24,8 +24,8 @@ export class ChangeRecord {
   @Column({ type: 'integer' })
   entityId: number;
 
-  @Field({ description: 'CREATE, UPDATE, DEACTIVATE, REACTIVATE or NEW_VERSION' })
-  @Column({ type: 'varchar', length: 16 })
+  @Field({ description: 'CREATE, UPDATE, DEACTIVATE, REACTIVATE, NEW_VERSION, DECLARE_CONFLICT, WITHDRAW_CONFLICT; for plans UPDATE_DRAFT, FILE, ADOPT' })
+  @Column({ type: 'varchar', length: 32 })
   action: string;
 
   @Column({ type: 'text', transformer: json })

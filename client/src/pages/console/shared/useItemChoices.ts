@@ -1,0 +1,26 @@
+import { useQuery } from 'urql';
+import { useSession } from '../../../api/hub-context';
+import { graphql } from '../../../gql';
+
+const ItemChoicesQuery = graphql(`
+  query ConsoleItemChoices($departmentId: ID) {
+    inspectionItems(filter: { active: true, departmentId: $departmentId }, page: { take: 500 }) {
+      items {
+        id
+        code
+        current {
+          id
+          name
+          kind
+        }
+      }
+    }
+  }
+`);
+
+/** The active catalog items of the user's own department (at most 500), to pick from in plans and policies. */
+export function useItemChoices() {
+  const session = useSession();
+  const [result] = useQuery({ query: ItemChoicesQuery, variables: { departmentId: session?.departmentId ?? null } });
+  return { items: result.data?.inspectionItems.items ?? [], error: result.error };
+}
