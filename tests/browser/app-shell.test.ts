@@ -1,18 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { createTestServer, TestServer } from '../helpers/test-server';
-import { describeInBrowser, launchChromium, logIn, openPage } from '../helpers/browser';
+import type { TestServer } from '../helpers/test-server';
+import { describeInBrowser, useBrowserSuite, logIn, openPage } from '../helpers/browser';
 import { DEMO_LOGINS } from '../../server/demo/demo-logins';
 
 describeInBrowser('web app shell', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([createTestServer({ demo: true }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite({ demo: true }, (started) => ({ server, browser } = started));
 
   it('serves the app for any page path, in Chinese with an English switch, and signs a demo user in', async () => {
     const { context, page } = await openPage(browser, `${server.baseUrl}/some/deep/link`);

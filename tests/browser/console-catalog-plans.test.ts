@@ -2,19 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_LOGINS } from '../../server/demo/demo-logins';
 import { todayInChina } from '../../server/domain/calendar-date';
 import { addDays, filingDeadline } from '../../server/domain/plan-rules';
-import { describeInBrowser, launchChromium, logIn, openPage } from '../helpers/browser';
-import { createTestServer, TestServer } from '../helpers/test-server';
+import { describeInBrowser, useBrowserSuite, logIn, openPage } from '../helpers/browser';
+import type { TestServer } from '../helpers/test-server';
 
 describeInBrowser('console: catalog and plans', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([createTestServer({ demo: true }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite({ demo: true }, (started) => ({ server, browser } = started));
 
   async function plannerAt(path: string): Promise<{ page: Page; close(): Promise<void> }> {
     const { context, page } = await openPage(browser, `${server.baseUrl}/login`);

@@ -5,9 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_LOGINS } from '../../server/demo/demo-logins';
 import { completeCreditCode } from '../../server/domain/credit-code';
 import { readRows } from '../../server/modules/imports/readers';
-import { describeInBrowser, launchChromium, logIn, openPage } from '../helpers/browser';
+import { describeInBrowser, useBrowserSuite, logIn, openPage } from '../helpers/browser';
 import { sheetBytes } from '../helpers/imports';
-import { createTestServer, TestServer } from '../helpers/test-server';
+import type { TestServer } from '../helpers/test-server';
 
 const HEADER = ['统一社会信用代码', '名称', '对象类型', '行政区划代码', '住所（经营场所）', '登记状态', '风险等级', '专项名录'];
 const row = (serial: number, overrides: Partial<Record<number, string>> = {}) => {
@@ -25,13 +25,7 @@ async function readSheet(file: string): Promise<string[][]> {
 describeInBrowser('console: directories', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([createTestServer({ demo: true }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite({ demo: true }, (started) => ({ server, browser } = started));
 
   async function plannerPage(): Promise<{ page: Page; close(): Promise<void> }> {
     const { context, page } = await openPage(browser, `${server.baseUrl}/login`);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { createTestServer, TestServer } from '../helpers/test-server';
-import { describeInBrowser, launchChromium, logIn, openPage } from '../helpers/browser';
+import type { TestServer } from '../helpers/test-server';
+import { describeInBrowser, useBrowserSuite, logIn, openPage } from '../helpers/browser';
 import { DEMO_LOGINS } from '../../server/demo/demo-logins';
 
 /** A datetime-local value `ms` from now in the page's clock and zone (the form's own format). */
@@ -14,13 +14,7 @@ const localInputIn = (page: Page, ms: number) =>
 describeInBrowser('console: tasks and draws', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([createTestServer({ demo: true }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite({ demo: true }, (started) => ({ server, browser } = started));
 
   it('a planner creates a directed check; the operator previews its pool, schedules, invites a witness, opens, reveals and locks the draw', async () => {
     // The planner creates a directed check of three targets through the form.

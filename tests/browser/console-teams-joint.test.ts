@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { createTestServer, TestServer } from '../helpers/test-server';
-import { describeInBrowser, launchChromium, logIn, openPage } from '../helpers/browser';
+import type { TestServer } from '../helpers/test-server';
+import { describeInBrowser, useBrowserSuite, logIn, openPage } from '../helpers/browser';
 import { todayInChina } from '../../server/domain/calendar-date';
 import { DEMO_LOGINS } from '../../server/demo/demo-logins';
 
@@ -10,13 +10,7 @@ const inDays = (days: number) => new Date(Date.parse(`${todayInChina()}T00:00:00
 describeInBrowser('console: teams and joint tasks', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([createTestServer({ demo: true }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite({ demo: true }, (started) => ({ server, browser } = started));
 
   async function ok(query: string, variables: Record<string, unknown>, token?: string) {
     const res = await server.gql(query, variables, { token });

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_LOGINS } from '../../server/demo/demo-logins';
-import { describeInBrowser, launchChromium, logIn, openPage } from '../helpers/browser';
+import { describeInBrowser, useBrowserSuite, logIn, openPage } from '../helpers/browser';
 import { loginAs } from '../helpers/factories';
-import { createTestServer, TestServer } from '../helpers/test-server';
+import type { TestServer } from '../helpers/test-server';
 import { todayInChina } from '../../server/domain/calendar-date';
 
 /**
@@ -13,13 +13,7 @@ import { todayInChina } from '../../server/domain/calendar-date';
 describeInBrowser('supervision dashboard', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([createTestServer({ demo: true }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite({ demo: true }, (started) => ({ server, browser } = started));
 
   /** A GraphQL call that must succeed. */
   async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { createTestServer, TestServer } from '../helpers/test-server';
-import { describeInBrowser, launchChromium, logIn, openPage } from '../helpers/browser';
+import type { TestServer } from '../helpers/test-server';
+import { describeInBrowser, useBrowserSuite, logIn, openPage } from '../helpers/browser';
 import { todayInChina } from '../../server/domain/calendar-date';
 import { DEMO_LOGINS } from '../../server/demo/demo-logins';
 
@@ -11,13 +11,7 @@ const PHONE = { width: 390, height: 844 };
 describeInBrowser('inspector: my visits on a phone', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([createTestServer({ demo: true }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite({ demo: true }, (started) => ({ server, browser } = started));
 
   async function ok(query: string, variables: Record<string, unknown>, token?: string) {
     const res = await server.gql(query, variables, { token });

@@ -1,20 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { createTask, drawFixture } from '../helpers/draw-fixture';
 import { addTargets, contribute, DRAW_RECORD, inviteByLink, ok, openDraw, picksOf, reveal, runDraw, schedule, waitForCompletion, waitForWindow } from '../helpers/draw-steps';
-import { describeInBrowser, launchChromium, openPage } from '../helpers/browser';
-import { createTestServer, TestServer } from '../helpers/test-server';
+import { describeInBrowser, useBrowserSuite, openPage } from '../helpers/browser';
+import type { TestServer } from '../helpers/test-server';
 
 /** The public pages, read without logging in: the announcements, and one draw checked in the reader's browser. */
 describeInBrowser('public announcement pages', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([createTestServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite({}, (started) => ({ server, browser } = started));
 
   test('an announced draw is listed on /public and its page verifies the draw in the browser', async () => {
     const f = await drawFixture(server, { targets: 40 });

@@ -1,8 +1,8 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { createTask, drawFixture } from '../helpers/draw-fixture';
 import { addTargets, DRAW_RECORD, ok, openDraw, reveal, schedule, sha256, waitForWindow } from '../helpers/draw-steps';
-import { describeInBrowser, launchChromium, openPage } from '../helpers/browser';
-import { createTestServer, TestServer } from '../helpers/test-server';
+import { describeInBrowser, useBrowserSuite, openPage } from '../helpers/browser';
+import type { TestServer } from '../helpers/test-server';
 
 /**
  * The live draw room in Chromium, for a witness with nothing but an invitation link: joining,
@@ -42,13 +42,7 @@ const pickCount = async (page: Page) => Number(await page.textContent('[data-tes
 describeInBrowser('live draw room', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([createTestServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useBrowserSuite({}, (started) => ({ server, browser } = started));
 
   test('a witness by invitation joins, contributes entropy, watches the picks arrive and sees the draw verified', async () => {
     const f = await drawFixture(server, { targets: 30 });

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
+import type { HubConfig } from '../../server/config';
+import { createTestServer, TestServer } from './test-server';
 
 /**
  * Real Chromium for the browser tests: Debian's `chromium` package (.ci/run installs it), driven by
@@ -38,4 +40,21 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', password);
   await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('button[type=submit]')]);
+}
+
+/**
+ * One hub (a fresh database; `{ demo: true }` for the demo county) and one Chromium for a browser suite:
+ * started before its tests, handed over through `receive`, closed after them.
+ */
+export function useBrowserSuite(overrides: Partial<HubConfig>, receive: (started: { server: TestServer; browser: Browser }) => void): void {
+  let started: { server?: TestServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    const [server, browser] = await Promise.all([createTestServer(overrides), launchChromium()]);
+    started = { server, browser };
+    receive({ server, browser });
+  });
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.server?.close();
+  });
 }
