@@ -5,7 +5,7 @@ import { hasRole } from '../../api/session';
 import { defineMessages, useT } from '../../i18n';
 import { navigate } from '../../router';
 import { ErrorNotice, Loading } from '../../ui/common';
-import { useLabel } from '../console/tasks/vocabulary';
+import { useLabel } from '../console/shared/useLabel';
 import { addAssignment, AssignmentNotice } from './assignments';
 import { MyAssignmentsSubscription, MyVisitsQuery } from './inspector-queries';
 import { VisitCard } from './VisitCard';

@@ -1,6 +1,6 @@
 import type { InspectorMyVisitsQuery } from '../../gql/graphql';
 import { defineMessages, useT } from '../../i18n';
-import type { VocabularyGroup } from '../console/tasks/vocabulary';
+import type { VocabularyGroup } from '../console/shared/useLabel';
 
 const messages = defineMessages(
   {

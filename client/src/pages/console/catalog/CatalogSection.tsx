@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { defineMessages, useT } from '../../../i18n';
-import { Tabs } from '../shared/Tabs';
+import { TabbedSection } from '../shared/Tabs';
 import { CategoriesPanel } from './CategoriesPanel';
 import { EffectiveRatioPanel } from './EffectiveRatioPanel';
 import { ItemsPanel } from './ItemsPanel';
@@ -11,33 +10,26 @@ const messages = defineMessages(
   { heading: 'Catalog', items: 'Inspection items', categories: 'Categories', ratios: 'Ratios and frequency' },
 );
 
-type Tab = 'items' | 'categories' | 'ratios';
-
 /** 检查事项: the catalog with its versions, the categories, and the department's ratio policy. */
 export default function CatalogSection() {
   const t = useT(messages);
-  const [tab, setTab] = useState<Tab>('items');
   return (
-    <div>
-      <h1>{t('heading')}</h1>
-      <Tabs<Tab>
-        label={t('heading')}
-        active={tab}
-        onChange={setTab}
-        tabs={[
-          { key: 'items', label: t('items') },
-          { key: 'categories', label: t('categories') },
-          { key: 'ratios', label: t('ratios') },
-        ]}
-      />
-      {tab === 'items' && <ItemsPanel />}
-      {tab === 'categories' && <CategoriesPanel />}
-      {tab === 'ratios' && (
-        <>
-          <RatioPolicyPanel />
-          <EffectiveRatioPanel />
-        </>
-      )}
-    </div>
+    <TabbedSection
+      heading={t('heading')}
+      tabs={[
+        { key: 'items', label: t('items'), content: <ItemsPanel /> },
+        { key: 'categories', label: t('categories'), content: <CategoriesPanel /> },
+        {
+          key: 'ratios',
+          label: t('ratios'),
+          content: (
+            <>
+              <RatioPolicyPanel />
+              <EffectiveRatioPanel />
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { graphql } from '../../../gql';
 import type { CreditClass, RiskLevel } from '../../../gql/graphql';
 import { defineMessages, useT } from '../../../i18n';
 import { ErrorNotice } from '../../../ui/common';
-import { EnumSelect } from '../shared/Choices';
+import { EnumSelect, RecordSelect } from '../shared/Choices';
 import { creditClassLabels, ratioSourceLabels, riskLevelLabels } from '../shared/labels';
 import { useItemChoices } from '../shared/useItemChoices';
 
@@ -43,7 +43,7 @@ const EffectiveRatioQuery = graphql(`
 export function EffectiveRatioPanel() {
   const t = useT(messages);
   const source = useT(ratioSourceLabels);
-  const { items } = useItemChoices();
+  const { options: itemOptions } = useItemChoices();
   const [itemId, setItemId] = useState('');
   const [riskLevel, setRiskLevel] = useState<RiskLevel>('MEDIUM');
   const [creditClass, setCreditClass] = useState<CreditClass>('B');
@@ -53,17 +53,7 @@ export function EffectiveRatioPanel() {
     <section className="card console-detail" aria-label={t('heading')}>
       <h3>{t('heading')}</h3>
       <div className="row">
-        <label>
-          {t('item')}
-          <select name="ratioItem" value={itemId} onChange={(e) => setItemId(e.target.value)}>
-            <option value="">{t('choose')}</option>
-            {items.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.code} {item.current.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RecordSelect name="ratioItem" label={t('item')} value={itemId} emptyLabel={t('choose')} options={itemOptions} onChange={setItemId} />
         <EnumSelect name="ratioRisk" label={t('risk')} labels={riskLevelLabels} value={riskLevel} onChange={(v) => v && setRiskLevel(v)} />
         <EnumSelect name="ratioCredit" label={t('credit')} labels={creditClassLabels} value={creditClass} onChange={(v) => v && setCreditClass(v)} />
       </div>

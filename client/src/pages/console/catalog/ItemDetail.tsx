@@ -6,22 +6,23 @@ import { defineMessages, useT } from '../../../i18n';
 import { ErrorNotice, Loading } from '../../../ui/common';
 import { HistoryPanel } from '../shared/HistoryPanel';
 import { SuccessNotice } from '../shared/Notices';
+import { ActiveToggle, DetailCard, errorForVersion, recordDetailMessages, useFieldLabels } from '../shared/RecordDetail';
+import { Tabs } from '../shared/Tabs';
 import { itemFormFromVersion } from './item-form';
 import { itemFieldMessages, ItemForm } from './ItemForm';
 import { ItemVersionView } from './ItemVersionView';
 
 const messages = defineMessages(
   {
-    heading: '{code} {name}', close: '关闭', active: '在用', inactive: '已停用', deactivate: '停用', reactivate: '启用', revise: '修订（保存为新版本）',
+    heading: '{code} {name}', revise: '修订（保存为新版本）',
     cancelRevise: '取消修订', saveRevision: '保存为第 {next} 版', revised: '已保存为第 {version} 版；此前的版本仍可查看，已使用它的任务不受影响。',
-    deactivated: '已停用：不再出现在公开的抽查事项清单中，也不能用于新任务。', reactivated: '已重新启用。', versions: '版本', current: '现行版本',
+    deactivated: '已停用：不再出现在公开的抽查事项清单中，也不能用于新任务。', versions: '版本', current: '现行版本',
     versionN: '第 {n} 版',
   },
   {
-    heading: '{code} {name}', close: 'Close', active: 'Active', inactive: 'Deactivated', deactivate: 'Deactivate', reactivate: 'Reactivate',
-    revise: 'Revise (save as a new version)', cancelRevise: 'Cancel the revision', saveRevision: 'Save as version {next}',
+    heading: '{code} {name}', revise: 'Revise (save as a new version)', cancelRevise: 'Cancel the revision', saveRevision: 'Save as version {next}',
     revised: 'Saved as version {version}; earlier versions stay readable and tasks that used them are unaffected.',
-    deactivated: 'Deactivated: no longer in the public catalog nor usable in new tasks.', reactivated: 'Reactivated.', versions: 'Versions', current: 'in force',
+    deactivated: 'Deactivated: no longer in the public catalog nor usable in new tasks.', versions: 'Versions', current: 'in force',
     versionN: 'Version {n}',
   },
 );
@@ -66,7 +67,8 @@ const SetItemActive = graphql(`
 /** One catalog item: every version (newest first), revise, (de)activate, history. */
 export function ItemDetail({ id, onClose }: { id: string; onClose(): void }) {
   const t = useT(messages);
-  const fields = useT(itemFieldMessages);
+  const detail = useT(recordDetailMessages);
+  const fieldLabels = useFieldLabels(itemFieldMessages);
   const [result, refetch] = useQuery({ query: ItemQuery, variables: { id } });
   const [revised, revise] = useMutation(ReviseItem);
   const [toggled, setActive] = useMutation(SetItemActive);
@@ -89,24 +91,22 @@ export function ItemDetail({ id, onClose }: { id: string; onClose(): void }) {
   const toggle = async () => {
     setNotice('');
     const outcome = await setActive({ id, active: !item.active });
-    if (outcome.data) setNotice(outcome.data.setInspectionItemActive.active ? t('reactivated') : t('deactivated'));
+    if (outcome.data) setNotice(outcome.data.setInspectionItemActive.active ? detail('reactivated') : t('deactivated'));
   };
-  const fieldLabels = Object.fromEntries(Object.keys(itemFieldMessages.zh).map((key) => [key, fields(key as keyof typeof itemFieldMessages.zh)]));
   return (
-    <section className="card console-detail" data-testid="item-detail" aria-label={t('heading', { code: item.code, name: current.name })}>
-      <div className="row">
-        <h3>{t('heading', { code: item.code, name: current.name })}</h3>
-        <span className={item.active ? 'badge ok' : 'badge'}>{item.active ? t('active') : t('inactive')}</span>
-        <button type="button" onClick={() => setRevising(!revising)}>
-          {revising ? t('cancelRevise') : t('revise')}
-        </button>
-        <button type="button" onClick={toggle} disabled={toggled.fetching}>
-          {item.active ? t('deactivate') : t('reactivate')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+    <DetailCard
+      heading={t('heading', { code: item.code, name: current.name })}
+      testId="item-detail"
+      actions={
+        <>
+          <button type="button" onClick={() => setRevising(!revising)}>
+            {revising ? t('cancelRevise') : t('revise')}
+          </button>
+          <ActiveToggle active={item.active} busy={toggled.fetching} onToggle={toggle} />
+        </>
+      }
+      onClose={onClose}
+    >
       <SuccessNotice>{notice}</SuccessNotice>
       <ErrorNotice error={toggled.error} />
       {revising && (
@@ -116,21 +116,20 @@ export function ItemDetail({ id, onClose }: { id: string; onClose(): void }) {
           initial={itemFormFromVersion(item.code, current)}
           submitLabel={t('saveRevision', { next: item.currentVersion + 1 })}
           saving={revised.fetching}
-          error={revised.operation?.variables.expectedVersion === item.currentVersion ? revised.error : null}
+          error={errorForVersion(revised, item.currentVersion)}
           onSubmit={save}
           onReload={() => refetch({ requestPolicy: 'network-only' })}
         />
       )}
-      <div className="console-tabs" role="tablist" aria-label={t('versions')} data-testid="item-versions">
-        {item.versions.map((v) => (
-          <button key={v.version} type="button" role="tab" aria-selected={v.version === viewed.version} className={v.version === viewed.version ? 'active' : undefined} onClick={() => setShown(v.version)}>
-            {t('versionN', { n: v.version })}
-            {v.version === item.currentVersion && ` (${t('current')})`}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('versions')}
+        testId="item-versions"
+        active={String(viewed.version)}
+        onChange={(key) => setShown(Number(key))}
+        tabs={item.versions.map((v) => ({ key: String(v.version), label: t('versionN', { n: v.version }) + (v.version === item.currentVersion ? ` (${t('current')})` : '') }))}
+      />
       <ItemVersionView version={viewed} />
       <HistoryPanel key={`history-${item.currentVersion}-${item.active}`} entity="INSPECTION_ITEM" id={item.id} fieldLabels={fieldLabels} />
-    </section>
+    </DetailCard>
   );
 }

@@ -1,12 +1,11 @@
-import { FormEvent, useState } from 'react';
-import type { CombinedError } from 'urql';
 import type { InspectionItemInput } from '../../../gql/graphql';
 import { defineMessages, useT } from '../../../i18n';
 import { CategorySelect } from '../shared/CategoryPicker';
 import { CheckboxGroup, EnumSelect } from '../shared/Choices';
 import { checkMethodLabels, itemKindLabels, regionLevelLabels, targetTypeLabels } from '../shared/labels';
-import { SaveError } from '../shared/SaveError';
-import { CheckPointState, emptyCheckPoint, ItemFormState, itemInputFromForm } from './item-form';
+import { patchAt, removeAt } from '../shared/list-edit';
+import { RecordForm, RecordFormProps, TextField, useFormState } from '../shared/RecordForm';
+import { CheckFormState, CheckPointState, emptyCheckPoint, ItemFormState, itemInputFromForm } from './item-form';
 
 export const itemFieldMessages = defineMessages(
   {
@@ -28,66 +27,29 @@ export const itemFieldMessages = defineMessages(
 );
 
 /** An item's content: a new item, or a revision that becomes the next version. */
-export function ItemForm({ initial, codeFixed, submitLabel, saving, error, onSubmit, onReload }: {
-  initial: ItemFormState;
-  codeFixed?: boolean;
-  submitLabel: string;
-  saving: boolean;
-  error?: CombinedError | null;
-  onSubmit(input: InspectionItemInput): void;
-  onReload?(): void;
-}) {
+export function ItemForm({ initial, codeFixed, submitLabel, saving, error, onSubmit, onReload }: RecordFormProps<ItemFormState, InspectionItemInput> & { codeFixed?: boolean }) {
   const t = useT(itemFieldMessages);
-  const [form, setForm] = useState(initial);
-  const set = <K extends keyof ItemFormState>(key: K, value: ItemFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const setCheckForm = (index: number, name: string) => set('checkForms', form.checkForms.map((f, i) => (i === index ? { ...f, name } : f)));
-  const setPoint = (formIndex: number, pointIndex: number, key: keyof CheckPointState, value: string) =>
-    set('checkForms', form.checkForms.map((f, i) => (i === formIndex ? { ...f, checkPoints: f.checkPoints.map((p, j) => (j === pointIndex ? { ...p, [key]: value } : p)) } : f)));
-  const addPoint = (formIndex: number) => set('checkForms', form.checkForms.map((f, i) => (i === formIndex ? { ...f, checkPoints: [...f.checkPoints, emptyCheckPoint()] } : f)));
-  const removePoint = (formIndex: number, pointIndex: number) =>
-    set('checkForms', form.checkForms.map((f, i) => (i === formIndex ? { ...f, checkPoints: f.checkPoints.filter((_, j) => j !== pointIndex) } : f)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit(itemInputFromForm(form));
-  };
+  const [form, set] = useFormState(initial);
+  const setCheckForm = (index: number, patch: Partial<CheckFormState>) => set('checkForms', patchAt(form.checkForms, index, patch));
+  const setPoints = (formIndex: number, checkPoints: CheckPointState[]) => setCheckForm(formIndex, { checkPoints });
+  const pointsOf = (formIndex: number) => form.checkForms[formIndex].checkPoints;
   return (
-    <form className="console-form" onSubmit={submit} aria-label={submitLabel}>
+    <RecordForm submitLabel={submitLabel} saving={saving} error={error} onReload={onReload} onSubmit={() => onSubmit(itemInputFromForm(form))}>
       <div className="grid2">
-        <label>
-          {codeFixed ? t('codeFixed') : t('code')}
-          <input name="code" value={form.code} required readOnly={codeFixed} onChange={(e) => set('code', e.target.value)} />
-        </label>
-        <label>
-          {t('name')}
-          <input name="name" value={form.name} required onChange={(e) => set('name', e.target.value)} />
-        </label>
+        <TextField name="code" label={codeFixed ? t('codeFixed') : t('code')} value={form.code} required readOnly={codeFixed} onChange={(v) => set('code', v)} />
+        <TextField name="name" label={t('name')} value={form.name} required onChange={(v) => set('name', v)} />
         <CategorySelect name="categoryCode" label={t('categoryCode')} value={form.categoryCode} anyLabel={t('choose')} required onChange={(v) => set('categoryCode', v)} />
         <EnumSelect name="kind" label={t('kind')} labels={itemKindLabels} value={form.kind} onChange={(v) => v && set('kind', v)} />
-        <label>
-          {t('ratioMinPercent')}
-          <input name="ratioMinPercent" type="number" min={0} max={100} step="any" value={form.ratioMinPercent} onChange={(e) => set('ratioMinPercent', e.target.value)} />
-        </label>
+        <TextField name="ratioMinPercent" type="number" min={0} max={100} step="any" label={t('ratioMinPercent')} value={form.ratioMinPercent} onChange={(v) => set('ratioMinPercent', v)} />
         {form.kind === 'GENERAL' ? (
-          <label>
-            {t('ratioMaxPercent')}
-            <input name="ratioMaxPercent" type="number" min={0} max={100} step="any" required value={form.ratioMaxPercent} onChange={(e) => set('ratioMaxPercent', e.target.value)} />
-          </label>
+          <TextField name="ratioMaxPercent" type="number" min={0} max={100} step="any" required label={t('ratioMaxPercent')} value={form.ratioMaxPercent} onChange={(v) => set('ratioMaxPercent', v)} />
         ) : (
           <p className="muted">{t('noCap')}</p>
         )}
-        <label>
-          {t('frequencyPerYear')}
-          <input name="frequencyPerYear" type="number" min={1} value={form.frequencyPerYear} onChange={(e) => set('frequencyPerYear', e.target.value)} />
-        </label>
+        <TextField name="frequencyPerYear" type="number" min={1} label={t('frequencyPerYear')} value={form.frequencyPerYear} onChange={(v) => set('frequencyPerYear', v)} />
         <EnumSelect name="level" label={t('level')} labels={regionLevelLabels} value={form.level} onChange={(v) => v && set('level', v)} />
-        <label>
-          {t('responsibleUnit')}
-          <input name="responsibleUnit" value={form.responsibleUnit} onChange={(e) => set('responsibleUnit', e.target.value)} />
-        </label>
-        <label>
-          {t('legalBasis')}
-          <input name="legalBasis" value={form.legalBasis} onChange={(e) => set('legalBasis', e.target.value)} />
-        </label>
+        <TextField name="responsibleUnit" label={t('responsibleUnit')} value={form.responsibleUnit} onChange={(v) => set('responsibleUnit', v)} />
+        <TextField name="legalBasis" label={t('legalBasis')} value={form.legalBasis} onChange={(v) => set('legalBasis', v)} />
       </div>
       <p className="muted">{t('capHint')}</p>
       <label>
@@ -101,28 +63,22 @@ export function ItemForm({ initial, codeFixed, submitLabel, saving, error, onSub
         {form.checkForms.map((checkForm, i) => (
           <div key={i} className="card">
             <div className="row">
-              <label>
-                {t('formName')}
-                <input name="formName" value={checkForm.name} onChange={(e) => setCheckForm(i, e.target.value)} />
-              </label>
-              <button type="button" onClick={() => set('checkForms', form.checkForms.filter((_, j) => j !== i))}>
+              <TextField name="formName" label={t('formName')} value={checkForm.name} onChange={(name) => setCheckForm(i, { name })} />
+              <button type="button" onClick={() => set('checkForms', removeAt(form.checkForms, i))}>
                 {t('removeForm')}
               </button>
             </div>
             {checkForm.checkPoints.map((point, j) => (
               <div key={j} className="row">
                 {(['point', 'method', 'criterion', 'followUp'] as const).map((key) => (
-                  <label key={key}>
-                    {t(key)}
-                    <input value={point[key]} onChange={(e) => setPoint(i, j, key, e.target.value)} />
-                  </label>
+                  <TextField key={key} label={t(key)} value={point[key]} onChange={(v) => setPoints(i, patchAt(pointsOf(i), j, { [key]: v }))} />
                 ))}
-                <button type="button" onClick={() => removePoint(i, j)}>
+                <button type="button" onClick={() => setPoints(i, removeAt(pointsOf(i), j))}>
                   {t('removePoint')}
                 </button>
               </div>
             ))}
-            <button type="button" onClick={() => addPoint(i)}>
+            <button type="button" onClick={() => setPoints(i, [...pointsOf(i), emptyCheckPoint()])}>
               {t('addPoint')}
             </button>
           </div>
@@ -131,10 +87,6 @@ export function ItemForm({ initial, codeFixed, submitLabel, saving, error, onSub
           {t('addForm')}
         </button>
       </fieldset>
-      <SaveError error={error} onReload={onReload} />
-      <button type="submit" className="primary" disabled={saving}>
-        {submitLabel}
-      </button>
-    </form>
+    </RecordForm>
   );
 }

@@ -4,6 +4,7 @@ import { graphql } from '../../../gql';
 import type { CreditClass, RiskLevel } from '../../../gql/graphql';
 import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
 import { ErrorNotice, Loading } from '../../../ui/common';
+import { RecordSelect } from '../shared/Choices';
 import { creditClassLabels, riskLevelLabels, valuesOf } from '../shared/labels';
 import { SuccessNotice } from '../shared/Notices';
 import { SaveError } from '../shared/SaveError';
@@ -99,7 +100,7 @@ function PolicyForm({ version, initial, onSaving, onSaved, onReload }: { version
   const t = useT(messages);
   const risk = useT(riskLevelLabels);
   const credit = useT(creditClassLabels);
-  const { items } = useItemChoices();
+  const { options: itemOptions } = useItemChoices();
   const [form, setForm] = useState(initial);
   const [saved, save] = useMutation(SetPolicy);
   const setOverride = (i: number, key: 'itemId' | 'ratioPercent' | 'roundsPerYear', value: string) =>
@@ -148,17 +149,7 @@ function PolicyForm({ version, initial, onSaving, onSaved, onReload }: { version
         <legend>{t('overrides')}</legend>
         {form.itemOverrides.map((o, i) => (
           <div className="row" key={i}>
-            <label>
-              {t('item')}
-              <select value={o.itemId} onChange={(e) => setOverride(i, 'itemId', e.target.value)}>
-                <option value="">{t('choose')}</option>
-                {items.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.code} {item.current.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <RecordSelect label={t('item')} value={o.itemId} emptyLabel={t('choose')} options={itemOptions} onChange={(v) => setOverride(i, 'itemId', v)} />
             <label>
               {t('ratio')}
               <input type="number" step="any" min={0} value={o.ratioPercent} onChange={(e) => setOverride(i, 'ratioPercent', e.target.value)} />

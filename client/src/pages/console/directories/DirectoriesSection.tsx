@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { defineMessages, useT } from '../../../i18n';
-import { Tabs } from '../shared/Tabs';
+import { TabbedSection } from '../shared/Tabs';
 import { ExpertsTab } from './ExpertsTab';
 import { InspectorsTab } from './InspectorsTab';
 import { TargetsTab } from './TargetsTab';
@@ -10,28 +9,17 @@ const messages = defineMessages(
   { heading: 'Directories', targets: 'Targets', inspectors: 'Inspectors', experts: 'Experts' },
 );
 
-type Tab = 'targets' | 'inspectors' | 'experts';
-
 /** 名录库: the target directory, the inspector directory and the expert library, one tab each. */
 export default function DirectoriesSection() {
   const t = useT(messages);
-  const [tab, setTab] = useState<Tab>('targets');
   return (
-    <div>
-      <h1>{t('heading')}</h1>
-      <Tabs<Tab>
-        label={t('heading')}
-        active={tab}
-        onChange={setTab}
-        tabs={[
-          { key: 'targets', label: t('targets') },
-          { key: 'inspectors', label: t('inspectors') },
-          { key: 'experts', label: t('experts') },
-        ]}
-      />
-      {tab === 'targets' && <TargetsTab />}
-      {tab === 'inspectors' && <InspectorsTab />}
-      {tab === 'experts' && <ExpertsTab />}
-    </div>
+    <TabbedSection
+      heading={t('heading')}
+      tabs={[
+        { key: 'targets', label: t('targets'), content: <TargetsTab /> },
+        { key: 'inspectors', label: t('inspectors'), content: <InspectorsTab /> },
+        { key: 'experts', label: t('experts'), content: <ExpertsTab /> },
+      ]}
+    />
   );
 }

@@ -1,8 +1,6 @@
-import { FormEvent, useState } from 'react';
-import type { CombinedError } from 'urql';
 import type { ExpertInput } from '../../../gql/graphql';
 import { defineMessages, useT } from '../../../i18n';
-import { SaveError } from '../shared/SaveError';
+import { RecordForm, RecordFormProps, TextField, useFormState } from '../shared/RecordForm';
 import { ExpertFormState, expertInputFromForm } from './people-form';
 
 export const expertFieldMessages = defineMessages(
@@ -11,45 +9,17 @@ export const expertFieldMessages = defineMessages(
 );
 
 /** Creates or edits an expert of the 专家库. */
-export function ExpertForm({ initial, submitLabel, saving, error, onSubmit, onReload }: {
-  initial: ExpertFormState;
-  submitLabel: string;
-  saving: boolean;
-  error?: CombinedError | null;
-  onSubmit(input: ExpertInput): void;
-  onReload?(): void;
-}) {
+export function ExpertForm({ initial, submitLabel, saving, error, onSubmit, onReload }: RecordFormProps<ExpertFormState, ExpertInput>) {
   const t = useT(expertFieldMessages);
-  const [form, setForm] = useState(initial);
-  const set = (key: keyof ExpertFormState, value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit(expertInputFromForm(form));
-  };
+  const [form, set] = useFormState(initial);
   return (
-    <form className="console-form" onSubmit={submit} aria-label={submitLabel}>
+    <RecordForm submitLabel={submitLabel} saving={saving} error={error} onReload={onReload} onSubmit={() => onSubmit(expertInputFromForm(form))}>
       <div className="grid2">
-        <label>
-          {t('name')}
-          <input name="name" value={form.name} required onChange={(e) => set('name', e.target.value)} />
-        </label>
-        <label>
-          {t('organisation')}
-          <input name="organisation" value={form.organisation} required onChange={(e) => set('organisation', e.target.value)} />
-        </label>
-        <label>
-          {t('specialty')}
-          <input name="specialty" value={form.specialty} onChange={(e) => set('specialty', e.target.value)} />
-        </label>
-        <label>
-          {t('phone')}
-          <input name="phone" value={form.phone} onChange={(e) => set('phone', e.target.value)} />
-        </label>
+        <TextField name="name" label={t('name')} value={form.name} required onChange={(v) => set('name', v)} />
+        <TextField name="organisation" label={t('organisation')} value={form.organisation} required onChange={(v) => set('organisation', v)} />
+        <TextField name="specialty" label={t('specialty')} value={form.specialty} onChange={(v) => set('specialty', v)} />
+        <TextField name="phone" label={t('phone')} value={form.phone} onChange={(v) => set('phone', v)} />
       </div>
-      <SaveError error={error} onReload={onReload} />
-      <button type="submit" className="primary" disabled={saving}>
-        {submitLabel}
-      </button>
-    </form>
+    </RecordForm>
   );
 }

@@ -2,25 +2,19 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import type { InspectorInput } from '../../../gql/graphql';
-import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
+import { defineMessages, useT } from '../../../i18n';
 import { ErrorNotice, Loading } from '../../../ui/common';
 import { HistoryPanel } from '../shared/HistoryPanel';
 import { SuccessNotice } from '../shared/Notices';
+import { ActiveToggle, DetailCard, errorForVersion, recordDetailMessages, useFieldLabels, VersionStamp } from '../shared/RecordDetail';
 import { SaveError } from '../shared/SaveError';
 import { ConflictsPanel } from './ConflictsPanel';
 import { inspectorFieldMessages, InspectorForm } from './InspectorForm';
 import { inspectorFormFromRecord } from './people-form';
 
 const messages = defineMessages(
-  {
-    heading: '执法检查人员：{name}', close: '关闭', save: '保存修改', saved: '已保存，现为第 {version} 版。', version: '第 {version} 版，最后修改于 {at}',
-    active: '在用', inactive: '已停用', deactivate: '停用', reactivate: '启用', deactivated: '已停用，此后摇号不再抽到该人员。', reactivated: '已重新启用。',
-  },
-  {
-    heading: 'Inspector: {name}', close: 'Close', save: 'Save changes', saved: 'Saved: now version {version}.', version: 'Version {version}, last changed {at}',
-    active: 'Active', inactive: 'Deactivated', deactivate: 'Deactivate', reactivate: 'Reactivate', deactivated: 'Deactivated: draws will no longer pick this inspector.',
-    reactivated: 'Reactivated.',
-  },
+  { heading: '执法检查人员：{name}', deactivated: '已停用，此后摇号不再抽到该人员。' },
+  { heading: 'Inspector: {name}', deactivated: 'Deactivated: draws will no longer pick this inspector.' },
 );
 
 const InspectorQuery = graphql(`
@@ -72,8 +66,8 @@ const SetInspectorActive = graphql(`
 /** One inspector: edit, (de)activate, conflicts of interest, history. */
 export function InspectorDetail({ id, onClose }: { id: string; onClose(): void }) {
   const t = useT(messages);
-  const fields = useT(inspectorFieldMessages);
-  const { lang } = useLang();
+  const detail = useT(recordDetailMessages);
+  const fieldLabels = useFieldLabels(inspectorFieldMessages);
   const [result, refetch] = useQuery({ query: InspectorQuery, variables: { id } });
   const [saved, update] = useMutation(UpdateInspector);
   const [toggled, setActive] = useMutation(SetInspectorActive);
@@ -84,41 +78,35 @@ export function InspectorDetail({ id, onClose }: { id: string; onClose(): void }
   const save = async (input: InspectorInput) => {
     setNotice('');
     const outcome = await update({ id, expectedVersion: inspector.version, input });
-    if (outcome.data) setNotice(t('saved', { version: outcome.data.updateInspector.version }));
+    if (outcome.data) setNotice(detail('saved', { version: outcome.data.updateInspector.version }));
   };
   const toggle = async () => {
     setNotice('');
     const outcome = await setActive({ id, expectedVersion: inspector.version, active: !inspector.active });
-    if (outcome.data) setNotice(outcome.data.setInspectorActive.active ? t('reactivated') : t('deactivated'));
+    if (outcome.data) setNotice(outcome.data.setInspectorActive.active ? detail('reactivated') : t('deactivated'));
   };
-  const fieldLabels = Object.fromEntries(Object.keys(inspectorFieldMessages.zh).map((key) => [key, fields(key as keyof typeof inspectorFieldMessages.zh)]));
-  const current = (error: typeof saved.error, variables: { expectedVersion: number } | undefined) => (variables?.expectedVersion === inspector.version ? error : null);
   return (
-    <section className="card console-detail" aria-label={t('heading', { name: inspector.name })}>
-      <div className="row">
-        <h3>{t('heading', { name: inspector.name })}</h3>
-        <span className={inspector.active ? 'badge ok' : 'badge'}>{inspector.active ? t('active') : t('inactive')}</span>
-        <button type="button" onClick={toggle} disabled={toggled.fetching}>
-          {inspector.active ? t('deactivate') : t('reactivate')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
-      <p className="muted">{t('version', { version: inspector.version, at: formatDateTime(inspector.updatedAt, lang) })}</p>
+    <DetailCard
+      heading={t('heading', { name: inspector.name })}
+      actions={<ActiveToggle active={inspector.active} busy={toggled.fetching} onToggle={toggle} />}
+      onClose={onClose}
+    >
+      <p className="muted">
+        <VersionStamp version={inspector.version} updatedAt={inspector.updatedAt} />
+      </p>
       <SuccessNotice>{notice}</SuccessNotice>
-      <SaveError error={current(toggled.error, toggled.operation?.variables)} onReload={reload} />
+      <SaveError error={errorForVersion(toggled, inspector.version)} onReload={reload} />
       <InspectorForm
         key={`form-${inspector.version}`}
         initial={inspectorFormFromRecord(inspector)}
-        submitLabel={t('save')}
+        submitLabel={detail('saveChanges')}
         saving={saved.fetching}
-        error={current(saved.error, saved.operation?.variables)}
+        error={errorForVersion(saved, inspector.version)}
         onSubmit={save}
         onReload={reload}
       />
       <ConflictsPanel inspectorId={inspector.id} conflicts={inspector.conflicts} onChanged={reload} />
       <HistoryPanel key={`history-${inspector.version}-${inspector.conflicts.length}`} entity="INSPECTOR" id={inspector.id} fieldLabels={fieldLabels} />
-    </section>
+    </DetailCard>
   );
 }

@@ -1,10 +1,8 @@
-import { FormEvent, useState } from 'react';
-import type { CombinedError } from 'urql';
 import type { InspectorInput } from '../../../gql/graphql';
 import { defineMessages, useT } from '../../../i18n';
 import { CategoryChecks } from '../shared/CategoryPicker';
 import { RegionInput } from '../shared/DirectoryPickers';
-import { SaveError } from '../shared/SaveError';
+import { RecordForm, RecordFormProps, TextField, useFormState } from '../shared/RecordForm';
 import { InspectorFormState, inspectorInputFromForm } from './people-form';
 
 export const inspectorFieldMessages = defineMessages(
@@ -19,51 +17,20 @@ export const inspectorFieldMessages = defineMessages(
 );
 
 /** Creates or edits an inspector of the 执法检查人员名录库. */
-export function InspectorForm({ initial, submitLabel, saving, error, onSubmit, onReload }: {
-  initial: InspectorFormState;
-  submitLabel: string;
-  saving: boolean;
-  error?: CombinedError | null;
-  onSubmit(input: InspectorInput): void;
-  onReload?(): void;
-}) {
+export function InspectorForm({ initial, submitLabel, saving, error, onSubmit, onReload }: RecordFormProps<InspectorFormState, InspectorInput>) {
   const t = useT(inspectorFieldMessages);
-  const [form, setForm] = useState(initial);
-  const set = <K extends keyof InspectorFormState>(key: K, value: InspectorFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit(inspectorInputFromForm(form));
-  };
+  const [form, set] = useFormState(initial);
   return (
-    <form className="console-form" onSubmit={submit} aria-label={submitLabel}>
+    <RecordForm submitLabel={submitLabel} saving={saving} error={error} onReload={onReload} onSubmit={() => onSubmit(inspectorInputFromForm(form))}>
       <div className="grid2">
-        <label>
-          {t('name')}
-          <input name="name" value={form.name} required onChange={(e) => set('name', e.target.value)} />
-        </label>
-        <label>
-          {t('certificateNumber')}
-          <input name="certificateNumber" value={form.certificateNumber} required onChange={(e) => set('certificateNumber', e.target.value)} />
-        </label>
-        <label>
-          {t('certificateValidFrom')}
-          <input name="certificateValidFrom" type="date" value={form.certificateValidFrom} required onChange={(e) => set('certificateValidFrom', e.target.value)} />
-        </label>
-        <label>
-          {t('certificateValidTo')}
-          <input name="certificateValidTo" type="date" value={form.certificateValidTo} required onChange={(e) => set('certificateValidTo', e.target.value)} />
-        </label>
-        <label>
-          {t('phone')}
-          <input name="phone" value={form.phone} onChange={(e) => set('phone', e.target.value)} />
-        </label>
+        <TextField name="name" label={t('name')} value={form.name} required onChange={(v) => set('name', v)} />
+        <TextField name="certificateNumber" label={t('certificateNumber')} value={form.certificateNumber} required onChange={(v) => set('certificateNumber', v)} />
+        <TextField name="certificateValidFrom" type="date" label={t('certificateValidFrom')} value={form.certificateValidFrom} required onChange={(v) => set('certificateValidFrom', v)} />
+        <TextField name="certificateValidTo" type="date" label={t('certificateValidTo')} value={form.certificateValidTo} required onChange={(v) => set('certificateValidTo', v)} />
+        <TextField name="phone" label={t('phone')} value={form.phone} onChange={(v) => set('phone', v)} />
         <RegionInput name="inspectorRegion" label={t('regionCode')} value={form.regionCode} required onChange={(v) => set('regionCode', v)} />
       </div>
       <CategoryChecks name="specialties" legend={t('specialties')} value={form.specialties} onChange={(v) => set('specialties', v)} />
-      <SaveError error={error} onReload={onReload} />
-      <button type="submit" className="primary" disabled={saving}>
-        {submitLabel}
-      </button>
-    </form>
+    </RecordForm>
   );
 }

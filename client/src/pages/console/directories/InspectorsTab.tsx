@@ -3,14 +3,9 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import type { InspectorInput, InspectorSort } from '../../../gql/graphql';
 import { defineMessages, useT } from '../../../i18n';
-import { ErrorNotice, Loading } from '../../../ui/common';
 import { CategorySelect, useCategoryName } from '../shared/CategoryPicker';
+import { ActiveSelect, DirectoryToolbar, InactiveBadge, PagedResults, RecordButton, rowClass, SortControls, useDirectoryList } from '../shared/DirectoryList';
 import { DepartmentSelect } from '../shared/DirectoryPickers';
-import { DownloadButton } from '../shared/DownloadButton';
-import { exportUrl } from '../shared/files';
-import { ImportPanel } from '../shared/ImportPanel';
-import { SuccessNotice } from '../shared/Notices';
-import { Pager } from '../shared/Pager';
 import { SearchBox } from '../shared/SearchBox';
 import { InspectorDetail } from './InspectorDetail';
 import { InspectorForm } from './InspectorForm';
@@ -18,20 +13,18 @@ import { emptyInspectorForm, initialInspectorList, inspectorFilterOf, InspectorL
 
 const messages = defineMessages(
   {
-    search: '姓名或执法证号', any: '不限', active: '状态', activeYes: '在用', activeNo: '已停用', validOn: '执法证在该日有效', region: '工作区域（含下辖）',
-    specialty: '执法领域', sort: '排序', NAME: '姓名', CERTIFICATE_NUMBER: '执法证号', CERTIFICATE_VALID_TO: '执法证到期日', UPDATED_AT: '更新时间',
-    descending: '倒序', total: '共 {n} 人', name: '姓名', certificate: '执法证号', validity: '有效期', certStatus: '执法证状态', specialties: '执法领域',
-    department: '所属部门', conflicts: '利害关系', create: '新增执法检查人员', cancel: '取消', save: '保存', created: '已新增执法检查人员“{name}”。',
-    exportXlsx: '导出 Excel（按当前筛选）', exportCsv: '导出 CSV', import: '批量导入', hideImport: '收起导入',
+    search: '姓名或执法证号', any: '不限', validOn: '执法证在该日有效', region: '工作区域（含下辖）',
+    specialty: '执法领域', NAME: '姓名', CERTIFICATE_NUMBER: '执法证号', CERTIFICATE_VALID_TO: '执法证到期日', UPDATED_AT: '更新时间',
+    total: '共 {n} 人', name: '姓名', certificate: '执法证号', validity: '有效期', certStatus: '执法证状态', specialties: '执法领域',
+    department: '所属部门', conflicts: '利害关系', create: '新增执法检查人员', created: '已新增执法检查人员“{name}”。',
     VALID: '有效', EXPIRED: '已过期', NOT_YET_VALID: '尚未生效',
   },
   {
-    search: 'Name or certificate number', any: 'Any', active: 'Status', activeYes: 'Active', activeNo: 'Deactivated', validOn: 'Certificate valid on',
-    region: 'Work region (and below)', specialty: 'Specialty', sort: 'Sort by', NAME: 'Name', CERTIFICATE_NUMBER: 'Certificate number',
-    CERTIFICATE_VALID_TO: 'Certificate expiry', UPDATED_AT: 'Last change', descending: 'Descending', total: '{n} inspectors', name: 'Name',
+    search: 'Name or certificate number', any: 'Any', validOn: 'Certificate valid on',
+    region: 'Work region (and below)', specialty: 'Specialty', NAME: 'Name', CERTIFICATE_NUMBER: 'Certificate number',
+    CERTIFICATE_VALID_TO: 'Certificate expiry', UPDATED_AT: 'Last change', total: '{n} inspectors', name: 'Name',
     certificate: 'Certificate', validity: 'Validity', certStatus: 'Certificate today', specialties: 'Specialties', department: 'Department',
-    conflicts: 'Conflicts', create: 'New inspector', cancel: 'Cancel', save: 'Save', created: 'Inspector “{name}” created.',
-    exportXlsx: 'Export to Excel (current filter)', exportCsv: 'Export to CSV', import: 'Bulk import', hideImport: 'Hide import',
+    conflicts: 'Conflicts', create: 'New inspector', created: 'Inspector “{name}” created.',
     VALID: 'Valid', EXPIRED: 'Expired', NOT_YET_VALID: 'Not yet valid',
   },
 );
@@ -77,95 +70,51 @@ const CreateInspector = graphql(`
 export function InspectorsTab() {
   const t = useT(messages);
   const categoryName = useCategoryName();
-  const [list, setList] = useState<InspectorListState>(initialInspectorList);
+  const list = useDirectoryList();
+  const [state, setState] = useState<InspectorListState>(initialInspectorList);
   const [sort, setSort] = useState<InspectorSort>('NAME');
   const [descending, setDescending] = useState(false);
-  const [page, setPage] = useState({ skip: 0, take: 20 });
-  const [selected, setSelected] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [importing, setImporting] = useState(false);
-  const [notice, setNotice] = useState('');
-  const filter = inspectorFilterOf(list);
-  const [result, refetch] = useQuery({ query: InspectorsQuery, variables: { filter, page: { skip: page.skip, take: page.take, order: descending ? 'DESC' : 'ASC' }, sort } });
+  const filter = inspectorFilterOf(state);
+  const [result, refetch] = useQuery({ query: InspectorsQuery, variables: { filter, page: { skip: list.page.skip, take: list.page.take, order: descending ? 'DESC' : 'ASC' }, sort } });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   const [created, createInspector] = useMutation(CreateInspector);
   const set = <K extends keyof InspectorListState>(key: K, value: InspectorListState[K]) => {
-    setList((l) => ({ ...l, [key]: value }));
-    setPage((p) => ({ ...p, skip: 0 }));
+    setState((l) => ({ ...l, [key]: value }));
+    list.firstPage();
   };
   const create = async (input: InspectorInput) => {
     const outcome = await createInspector({ input });
-    if (outcome.data) {
-      setCreating(false);
-      setNotice(t('created', { name: outcome.data.createInspector.name }));
-      setSelected(outcome.data.createInspector.id);
-    }
+    if (outcome.data) list.created(t('created', { name: outcome.data.createInspector.name }), outcome.data.createInspector.id);
   };
-  const inspectors = result.data?.inspectors;
   return (
     <div>
-      <div className="console-actions">
-        <button type="button" className="primary" onClick={() => { setCreating(!creating); setNotice(''); }}>
-          {creating ? t('cancel') : t('create')}
-        </button>
-        <button type="button" onClick={() => setImporting(!importing)}>
-          {importing ? t('hideImport') : t('import')}
-        </button>
-        <DownloadButton url={exportUrl('inspectors', 'xlsx', filter)} fallbackName="inspectors.xlsx">
-          {t('exportXlsx')}
-        </DownloadButton>
-        <DownloadButton url={exportUrl('inspectors', 'csv', filter)} fallbackName="inspectors.csv">
-          {t('exportCsv')}
-        </DownloadButton>
-      </div>
-      {importing && <ImportPanel kind="INSPECTORS" onImported={() => refetch({ requestPolicy: 'network-only' })} />}
-      {creating && (
-        <div className="card">
-          <h3>{t('create')}</h3>
-          <InspectorForm initial={emptyInspectorForm()} submitLabel={t('save')} saving={created.fetching} error={created.error} onSubmit={create} />
-        </div>
-      )}
-      <SuccessNotice>{notice}</SuccessNotice>
-      {selected && <InspectorDetail id={selected} onClose={() => setSelected(null)} />}
-      <SearchBox label={t('search')} value={list.search} onSearch={(v) => set('search', v)} />
+      <DirectoryToolbar
+        list={list}
+        createLabel={t('create')}
+        importKind="INSPECTORS"
+        exportName="inspectors"
+        filter={filter}
+        onImported={reload}
+        createForm={(submitLabel) => <InspectorForm initial={emptyInspectorForm()} submitLabel={submitLabel} saving={created.fetching} error={created.error} onSubmit={create} />}
+      />
+      {list.selected && <InspectorDetail id={list.selected} onClose={() => list.select(null)} />}
+      <SearchBox label={t('search')} value={state.search} onSearch={(v) => set('search', v)} />
       <div className="console-filters">
-        <label>
-          {t('active')}
-          <select value={list.active} onChange={(e) => set('active', e.target.value as InspectorListState['active'])}>
-            <option value="">{t('any')}</option>
-            <option value="yes">{t('activeYes')}</option>
-            <option value="no">{t('activeNo')}</option>
-          </select>
-        </label>
+        <ActiveSelect value={state.active} onChange={(v) => set('active', v)} />
         <label>
           {t('validOn')}
-          <input type="date" value={list.certificateValidOn} onChange={(e) => set('certificateValidOn', e.target.value)} />
+          <input type="date" value={state.certificateValidOn} onChange={(e) => set('certificateValidOn', e.target.value)} />
         </label>
         <label>
           {t('region')}
-          <input size={10} key={list.regionCode} defaultValue={list.regionCode} onBlur={(e) => e.target.value.trim() !== list.regionCode && set('regionCode', e.target.value.trim())} />
+          <input size={10} key={state.regionCode} defaultValue={state.regionCode} onBlur={(e) => e.target.value.trim() !== state.regionCode && set('regionCode', e.target.value.trim())} />
         </label>
-        <CategorySelect name="filterSpecialty" label={t('specialty')} value={list.specialty} anyLabel={t('any')} onChange={(v) => set('specialty', v)} />
-        <DepartmentSelect value={list.departmentId} onChange={(v) => set('departmentId', v)} />
-        <label>
-          {t('sort')}
-          <select value={sort} onChange={(e) => setSort(e.target.value as InspectorSort)}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={descending} onChange={(e) => setDescending(e.target.checked)} />
-          {t('descending')}
-        </label>
+        <CategorySelect name="filterSpecialty" label={t('specialty')} value={state.specialty} anyLabel={t('any')} onChange={(v) => set('specialty', v)} />
+        <DepartmentSelect value={state.departmentId} onChange={(v) => set('departmentId', v)} />
+        <SortControls<InspectorSort> sorts={SORTS} labelOf={t} value={sort} onChange={setSort} descending={descending} onDescendingChange={setDescending} />
       </div>
-      <ErrorNotice error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      {result.fetching && !inspectors && <Loading />}
-      {inspectors && (
-        <>
-          <p className="muted">{t('total', { n: inspectors.totalItems })}</p>
+      <PagedResults list={list} data={result.data?.inspectors} error={result.error} fetching={result.fetching} onRetry={reload} total={(n) => t('total', { n })}>
+        {(inspectors) => (
           <table>
             <thead>
               <tr>
@@ -180,12 +129,12 @@ export function InspectorsTab() {
             </thead>
             <tbody>
               {inspectors.items.map((i) => (
-                <tr key={i.id} className={i.id === selected ? 'selected' : undefined}>
+                <tr key={i.id} className={rowClass(list, i.id)}>
                   <td>
-                    <button type="button" className="link" onClick={() => setSelected(i.id === selected ? null : i.id)}>
+                    <RecordButton list={list} id={i.id}>
                       {i.name}
-                    </button>{' '}
-                    {!i.active && <span className="badge">{t('activeNo')}</span>}
+                    </RecordButton>{' '}
+                    <InactiveBadge active={i.active} />
                   </td>
                   <td className="mono">{i.certificateNumber}</td>
                   <td>
@@ -201,9 +150,8 @@ export function InspectorsTab() {
               ))}
             </tbody>
           </table>
-          <Pager skip={page.skip} take={page.take} total={inspectors.totalItems} onChange={(skip, take) => setPage({ skip, take })} />
-        </>
-      )}
+        )}
+      </PagedResults>
     </div>
   );
 }

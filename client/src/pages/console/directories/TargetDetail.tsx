@@ -6,17 +6,16 @@ import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
 import { ErrorNotice, Loading } from '../../../ui/common';
 import { HistoryPanel } from '../shared/HistoryPanel';
 import { SuccessNotice } from '../shared/Notices';
+import { DetailCard, errorForVersion, recordDetailMessages, useFieldLabels, VersionStamp } from '../shared/RecordDetail';
 import { targetFormFromRecord } from './target-form';
 import { targetFieldMessages, TargetForm } from './TargetForm';
 
 const messages = defineMessages(
   {
-    heading: '检查对象：{name}', close: '关闭', save: '保存修改', saved: '已保存，现为第 {version} 版。', version: '第 {version} 版，最后修改于 {at}',
-    department: '所属部门', conflicts: '已申报利害关系的执法检查人员', noConflicts: '无', declaredAt: '申报于 {at}',
+    heading: '检查对象：{name}', department: '所属部门', conflicts: '已申报利害关系的执法检查人员', noConflicts: '无', declaredAt: '申报于 {at}',
   },
   {
-    heading: 'Target: {name}', close: 'Close', save: 'Save changes', saved: 'Saved: now version {version}.', version: 'Version {version}, last changed {at}',
-    department: 'Department', conflicts: 'Inspectors who declared a conflict of interest', noConflicts: 'None', declaredAt: 'declared {at}',
+    heading: 'Target: {name}', department: 'Department', conflicts: 'Inspectors who declared a conflict of interest', noConflicts: 'None', declaredAt: 'declared {at}',
   },
 );
 
@@ -76,7 +75,8 @@ const UpdateTarget = graphql(`
 /** One target: edit it (from the version read), its declared conflicts and its change history. */
 export function TargetDetail({ id, onClose }: { id: string; onClose(): void }) {
   const t = useT(messages);
-  const fields = useT(targetFieldMessages);
+  const detail = useT(recordDetailMessages);
+  const fieldLabels = useFieldLabels(targetFieldMessages);
   const { lang } = useLang();
   const [result, refetch] = useQuery({ query: TargetQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const [saved, updateTarget] = useMutation(UpdateTarget);
@@ -86,28 +86,21 @@ export function TargetDetail({ id, onClose }: { id: string; onClose(): void }) {
   const save = async (input: TargetInput) => {
     setNotice('');
     const outcome = await updateTarget({ id, expectedVersion: target.version, input });
-    if (outcome.data) setNotice(t('saved', { version: outcome.data.updateTarget.version }));
+    if (outcome.data) setNotice(detail('saved', { version: outcome.data.updateTarget.version }));
   };
-  const fieldLabels = Object.fromEntries(Object.keys(targetFieldMessages.zh).map((key) => [key, fields(key as keyof typeof targetFieldMessages.zh)]));
   return (
-    <section className="card console-detail" aria-label={t('heading', { name: target.name })} data-testid="target-detail">
-      <div className="row">
-        <h3>{t('heading', { name: target.name })}</h3>
-        <button type="button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+    <DetailCard heading={t('heading', { name: target.name })} testId="target-detail" onClose={onClose}>
       <p className="muted">
-        {t('version', { version: target.version, at: formatDateTime(target.updatedAt, lang) })} · {t('department')}: {target.department.name}
+        <VersionStamp version={target.version} updatedAt={target.updatedAt} /> · {t('department')}: {target.department.name}
       </p>
       <SuccessNotice>{notice}</SuccessNotice>
       {/* A new version (saved here or elsewhere and reloaded) starts the form afresh from it. */}
       <TargetForm
         key={`form-${target.version}`}
         initial={targetFormFromRecord(target)}
-        submitLabel={t('save')}
+        submitLabel={detail('saveChanges')}
         saving={saved.fetching}
-        error={saved.operation?.variables.expectedVersion === target.version ? saved.error : null}
+        error={errorForVersion(saved, target.version)}
         onSubmit={save}
         onReload={() => refetch({ requestPolicy: 'network-only' })}
       />
@@ -124,6 +117,6 @@ export function TargetDetail({ id, onClose }: { id: string; onClose(): void }) {
         <p className="muted">{t('noConflicts')}</p>
       )}
       <HistoryPanel key={`history-${target.version}`} entity="TARGET" id={target.id} fieldLabels={fieldLabels} />
-    </section>
+    </DetailCard>
   );
 }

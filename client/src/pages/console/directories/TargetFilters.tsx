@@ -1,6 +1,7 @@
 import { defineMessages, useT } from '../../../i18n';
 import type { TargetSort } from '../../../gql/graphql';
 import { EnumSelect } from '../shared/Choices';
+import { SortControls } from '../shared/DirectoryList';
 import { DepartmentSelect } from '../shared/DirectoryPickers';
 import { creditClassLabels, riskLevelLabels, specialDirectoryLabels, targetStatusLabels, targetTypeLabels } from '../shared/labels';
 import { SearchBox } from '../shared/SearchBox';
@@ -9,13 +10,12 @@ import { TargetListState } from './target-form';
 const messages = defineMessages(
   {
     search: '名称或信用代码', any: '不限', type: '对象类型', status: '登记状态', risk: '风险等级', credit: '信用等级', special: '专项名录',
-    region: '行政区划（含下辖）', dishonest: '失信', serious: '严重违法失信', yes: '是', no: '否', minComplaints: '投诉至少（次）', sort: '排序',
-    descending: '倒序', NAME: '名称', CREDIT_CODE: '信用代码', REGION: '行政区划', RISK_LEVEL: '风险等级', COMPLAINTS: '投诉次数', UPDATED_AT: '更新时间',
+    region: '行政区划（含下辖）', dishonest: '失信', serious: '严重违法失信', yes: '是', no: '否', minComplaints: '投诉至少（次）', NAME: '名称', CREDIT_CODE: '信用代码', REGION: '行政区划', RISK_LEVEL: '风险等级', COMPLAINTS: '投诉次数', UPDATED_AT: '更新时间',
   },
   {
     search: 'Name or credit code', any: 'Any', type: 'Type', status: 'Status', risk: 'Risk level', credit: 'Credit class', special: 'Special directory',
     region: 'Region (and below)', dishonest: 'Dishonest', serious: 'Serious violation', yes: 'Yes', no: 'No', minComplaints: 'At least complaints',
-    sort: 'Sort by', descending: 'Descending', NAME: 'Name', CREDIT_CODE: 'Credit code', REGION: 'Region', RISK_LEVEL: 'Risk level', COMPLAINTS: 'Complaints',
+    NAME: 'Name', CREDIT_CODE: 'Credit code', REGION: 'Region', RISK_LEVEL: 'Risk level', COMPLAINTS: 'Complaints',
     UPDATED_AT: 'Last change',
   },
 );
@@ -63,20 +63,7 @@ export function TargetFilters({ state, onChange }: { state: TargetListState; onC
           <input name="minComplaints" type="number" min={0} style={{ width: '6em' }} value={state.minComplaints} onChange={(e) => set('minComplaints', e.target.value)} />
         </label>
         <DepartmentSelect value={state.departmentId} onChange={(id) => set('departmentId', id)} />
-        <label>
-          {t('sort')}
-          <select name="sort" value={state.sort} onChange={(e) => set('sort', e.target.value as TargetSort)}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={state.descending} onChange={(e) => set('descending', e.target.checked)} />
-          {t('descending')}
-        </label>
+        <SortControls<TargetSort> sorts={SORTS} labelOf={t} value={state.sort} onChange={(v) => set('sort', v)} descending={state.descending} onDescendingChange={(v) => set('descending', v)} />
       </div>
     </>
   );

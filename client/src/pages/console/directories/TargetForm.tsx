@@ -1,11 +1,10 @@
-import { FormEvent, useState } from 'react';
-import type { CombinedError } from 'urql';
 import type { TargetInput } from '../../../gql/graphql';
 import { defineMessages, useT } from '../../../i18n';
 import { CheckboxGroup, EnumSelect } from '../shared/Choices';
 import { RegionInput } from '../shared/DirectoryPickers';
 import { creditClassLabels, riskLevelLabels, specialDirectoryLabels, targetStatusLabels, targetTypeLabels } from '../shared/labels';
-import { SaveError } from '../shared/SaveError';
+import { patchAt, removeAt } from '../shared/list-edit';
+import { RecordForm, RecordFormProps, TextField, useFormState } from '../shared/RecordForm';
 import { TargetFormState, targetInputFromForm } from './target-form';
 
 export const targetFieldMessages = defineMessages(
@@ -26,50 +25,22 @@ export const targetFieldMessages = defineMessages(
 );
 
 /** Creates or edits a target; what was typed stays in the form whatever the hub answers. */
-export function TargetForm({ initial, submitLabel, saving, error, onSubmit, onReload }: {
-  initial: TargetFormState;
-  submitLabel: string;
-  saving: boolean;
-  error?: CombinedError | null;
-  onSubmit(input: TargetInput): void;
-  onReload?(): void;
-}) {
+export function TargetForm({ initial, submitLabel, saving, error, onSubmit, onReload }: RecordFormProps<TargetFormState, TargetInput>) {
   const t = useT(targetFieldMessages);
-  const [form, setForm] = useState(initial);
-  const set = <K extends keyof TargetFormState>(key: K, value: TargetFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const setLicence = (index: number, key: 'kind' | 'number' | 'validTo', value: string) =>
-    set('licences', form.licences.map((l, i) => (i === index ? { ...l, [key]: value } : l)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit(targetInputFromForm(form));
-  };
+  const [form, set] = useFormState(initial);
+  const setLicence = (index: number, key: 'kind' | 'number' | 'validTo', value: string) => set('licences', patchAt(form.licences, index, { [key]: value }));
   return (
-    <form className="console-form" onSubmit={submit} aria-label={submitLabel}>
+    <RecordForm submitLabel={submitLabel} saving={saving} error={error} onReload={onReload} onSubmit={() => onSubmit(targetInputFromForm(form))}>
       <fieldset>
         <legend>{t('basics')}</legend>
         <div className="grid2">
-          <label>
-            {t('name')}
-            <input name="name" value={form.name} required onChange={(e) => set('name', e.target.value)} />
-          </label>
-          <label>
-            {t('creditCode')}
-            <input name="creditCode" value={form.creditCode} maxLength={18} placeholder={t('creditCodeHint')} onChange={(e) => set('creditCode', e.target.value.toUpperCase())} />
-          </label>
+          <TextField name="name" label={t('name')} value={form.name} required onChange={(v) => set('name', v)} />
+          <TextField name="creditCode" label={t('creditCode')} value={form.creditCode} maxLength={18} placeholder={t('creditCodeHint')} onChange={(v) => set('creditCode', v.toUpperCase())} />
           <EnumSelect name="type" label={t('type')} labels={targetTypeLabels} value={form.type} onChange={(v) => v && set('type', v)} />
           <RegionInput name="regionCode" label={t('regionCode')} value={form.regionCode} required onChange={(v) => set('regionCode', v)} />
-          <label>
-            {t('address')}
-            <input name="address" value={form.address} onChange={(e) => set('address', e.target.value)} />
-          </label>
-          <label>
-            {t('legalRepresentative')}
-            <input name="legalRepresentative" value={form.legalRepresentative} onChange={(e) => set('legalRepresentative', e.target.value)} />
-          </label>
-          <label>
-            {t('phone')}
-            <input name="phone" value={form.phone} onChange={(e) => set('phone', e.target.value)} />
-          </label>
+          <TextField name="address" label={t('address')} value={form.address} onChange={(v) => set('address', v)} />
+          <TextField name="legalRepresentative" label={t('legalRepresentative')} value={form.legalRepresentative} onChange={(v) => set('legalRepresentative', v)} />
+          <TextField name="phone" label={t('phone')} value={form.phone} onChange={(v) => set('phone', v)} />
           <EnumSelect name="status" label={t('status')} labels={targetStatusLabels} value={form.status} onChange={(v) => v && set('status', v)} />
         </div>
       </fieldset>
@@ -78,10 +49,7 @@ export function TargetForm({ initial, submitLabel, saving, error, onSubmit, onRe
         <div className="grid2">
           <EnumSelect name="riskLevel" label={t('riskLevel')} labels={riskLevelLabels} value={form.riskLevel} onChange={(v) => v && set('riskLevel', v)} />
           <EnumSelect name="creditClass" label={t('creditClass')} labels={creditClassLabels} value={form.creditClass} onChange={(v) => v && set('creditClass', v)} />
-          <label>
-            {t('complaintCount')}
-            <input name="complaintCount" type="number" min={0} value={form.complaintCount} onChange={(e) => set('complaintCount', e.target.value)} />
-          </label>
+          <TextField name="complaintCount" type="number" min={0} label={t('complaintCount')} value={form.complaintCount} onChange={(v) => set('complaintCount', v)} />
           <div>
             <label className="check">
               <input type="checkbox" name="dishonest" checked={form.dishonest} onChange={(e) => set('dishonest', e.target.checked)} />
@@ -99,19 +67,10 @@ export function TargetForm({ initial, submitLabel, saving, error, onSubmit, onRe
         <legend>{t('licences')}</legend>
         {form.licences.map((licence, i) => (
           <div className="row" key={i}>
-            <label>
-              {t('licenceKind')}
-              <input value={licence.kind} onChange={(e) => setLicence(i, 'kind', e.target.value)} />
-            </label>
-            <label>
-              {t('licenceNumber')}
-              <input value={licence.number} onChange={(e) => setLicence(i, 'number', e.target.value)} />
-            </label>
-            <label>
-              {t('licenceValidTo')}
-              <input type="date" value={licence.validTo} onChange={(e) => setLicence(i, 'validTo', e.target.value)} />
-            </label>
-            <button type="button" onClick={() => set('licences', form.licences.filter((_, j) => j !== i))}>
+            <TextField label={t('licenceKind')} value={licence.kind} onChange={(v) => setLicence(i, 'kind', v)} />
+            <TextField label={t('licenceNumber')} value={licence.number} onChange={(v) => setLicence(i, 'number', v)} />
+            <TextField type="date" label={t('licenceValidTo')} value={licence.validTo} onChange={(v) => setLicence(i, 'validTo', v)} />
+            <button type="button" onClick={() => set('licences', removeAt(form.licences, i))}>
               {t('removeLicence')}
             </button>
           </div>
@@ -120,10 +79,6 @@ export function TargetForm({ initial, submitLabel, saving, error, onSubmit, onRe
           {t('addLicence')}
         </button>
       </fieldset>
-      <SaveError error={error} onReload={onReload} />
-      <button type="submit" className="primary" disabled={saving}>
-        {submitLabel}
-      </button>
-    </form>
+    </RecordForm>
   );
 }

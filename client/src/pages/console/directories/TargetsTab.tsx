@@ -1,14 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
+import type { TargetInput } from '../../../gql/graphql';
 import { defineMessages, useT } from '../../../i18n';
-import { ErrorNotice, Loading } from '../../../ui/common';
-import { DownloadButton } from '../shared/DownloadButton';
-import { exportUrl } from '../shared/files';
-import { ImportPanel } from '../shared/ImportPanel';
+import { DirectoryToolbar, PagedResults, RecordButton, rowClass, useDirectoryList } from '../shared/DirectoryList';
 import { riskLevelLabels, specialDirectoryLabels, targetStatusLabels, targetTypeLabels, creditClassLabels } from '../shared/labels';
-import { SuccessNotice } from '../shared/Notices';
-import { Pager } from '../shared/Pager';
 import { emptyTargetForm, initialTargetList, targetFilterOf, TargetListState } from './target-form';
 import { TargetDetail } from './TargetDetail';
 import { TargetFilters } from './TargetFilters';
@@ -17,13 +13,13 @@ import { TargetForm } from './TargetForm';
 const messages = defineMessages(
   {
     total: '共 {n} 户', name: '名称', creditCode: '信用代码', type: '类型', region: '行政区划', status: '登记状态', risk: '风险',
-    credit: '信用', special: '专项名录', department: '所属部门', create: '新增检查对象', cancel: '取消', save: '保存', created: '已新增检查对象“{name}”。',
-    exportXlsx: '导出 Excel（按当前筛选）', exportCsv: '导出 CSV', import: '批量导入', hideImport: '收起导入', dishonest: '失信', serious: '严重违法',
+    credit: '信用', special: '专项名录', department: '所属部门', create: '新增检查对象', created: '已新增检查对象“{name}”。',
+    dishonest: '失信', serious: '严重违法',
   },
   {
     total: '{n} targets', name: 'Name', creditCode: 'Credit code', type: 'Type', region: 'Region', status: 'Status', risk: 'Risk',
-    credit: 'Credit', special: 'Special directories', department: 'Department', create: 'New target', cancel: 'Cancel', save: 'Save', created: 'Target “{name}” created.',
-    exportXlsx: 'Export to Excel (current filter)', exportCsv: 'Export to CSV', import: 'Bulk import', hideImport: 'Hide import', dishonest: 'dishonest', serious: 'serious violation',
+    credit: 'Credit', special: 'Special directories', department: 'Department', create: 'New target', created: 'Target “{name}” created.',
+    dishonest: 'dishonest', serious: 'serious violation',
   },
 );
 
@@ -74,64 +70,38 @@ export function TargetsTab() {
   const risk = useT(riskLevelLabels);
   const credit = useT(creditClassLabels);
   const special = useT(specialDirectoryLabels);
-  const [list, setList] = useState<TargetListState>(initialTargetList);
-  const [page, setPage] = useState({ skip: 0, take: 20 });
-  const [selected, setSelected] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [importing, setImporting] = useState(false);
-  const [notice, setNotice] = useState('');
-  const filter = targetFilterOf(list);
+  const list = useDirectoryList();
+  const [state, setState] = useState<TargetListState>(initialTargetList);
+  const filter = targetFilterOf(state);
   const [result, refetch] = useQuery({
     query: TargetsQuery,
-    variables: { filter, page: { skip: page.skip, take: page.take, order: list.descending ? 'DESC' : 'ASC' }, sort: list.sort },
+    variables: { filter, page: { skip: list.page.skip, take: list.page.take, order: state.descending ? 'DESC' : 'ASC' }, sort: state.sort },
   });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   const [created, createTarget] = useMutation(CreateTarget);
-  const changeList = (next: TargetListState) => {
-    setList(next);
-    setPage((p) => ({ ...p, skip: 0 }));
+  const changeState = (next: TargetListState) => {
+    setState(next);
+    list.firstPage();
   };
-  const create = async (input: Parameters<typeof createTarget>[0]['input']) => {
+  const create = async (input: TargetInput) => {
     const outcome = await createTarget({ input });
-    if (outcome.data) {
-      setCreating(false);
-      setNotice(t('created', { name: outcome.data.createTarget.name }));
-      setSelected(outcome.data.createTarget.id);
-    }
+    if (outcome.data) list.created(t('created', { name: outcome.data.createTarget.name }), outcome.data.createTarget.id);
   };
-  const targets = result.data?.targets;
   return (
     <div>
-      <div className="console-actions">
-        <button type="button" className="primary" onClick={() => { setCreating(!creating); setNotice(''); }}>
-          {creating ? t('cancel') : t('create')}
-        </button>
-        <button type="button" onClick={() => setImporting(!importing)}>
-          {importing ? t('hideImport') : t('import')}
-        </button>
-        <DownloadButton url={exportUrl('targets', 'xlsx', filter)} fallbackName="targets.xlsx">
-          {t('exportXlsx')}
-        </DownloadButton>
-        <DownloadButton url={exportUrl('targets', 'csv', filter)} fallbackName="targets.csv">
-          {t('exportCsv')}
-        </DownloadButton>
-      </div>
-      {importing && <ImportPanel kind="TARGETS" onImported={() => refetch({ requestPolicy: 'network-only' })} />}
-      {creating && (
-        <div className="card">
-          <h3>{t('create')}</h3>
-          <TargetForm initial={emptyTargetForm()} submitLabel={t('save')} saving={created.fetching} error={created.error} onSubmit={create} />
-        </div>
-      )}
-      <SuccessNotice>{notice}</SuccessNotice>
-      {selected && <TargetDetail id={selected} onClose={() => setSelected(null)} />}
-      <TargetFilters state={list} onChange={changeList} />
-      <ErrorNotice error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      {result.fetching && !targets && <Loading />}
-      {targets && (
-        <>
-          <p className="muted" data-testid="targets-total">
-            {t('total', { n: targets.totalItems })}
-          </p>
+      <DirectoryToolbar
+        list={list}
+        createLabel={t('create')}
+        importKind="TARGETS"
+        exportName="targets"
+        filter={filter}
+        onImported={reload}
+        createForm={(submitLabel) => <TargetForm initial={emptyTargetForm()} submitLabel={submitLabel} saving={created.fetching} error={created.error} onSubmit={create} />}
+      />
+      {list.selected && <TargetDetail id={list.selected} onClose={() => list.select(null)} />}
+      <TargetFilters state={state} onChange={changeState} />
+      <PagedResults list={list} data={result.data?.targets} error={result.error} fetching={result.fetching} onRetry={reload} total={(n) => t('total', { n })} totalTestId="targets-total">
+        {(targets) => (
           <table data-testid="targets-table">
             <thead>
               <tr>
@@ -148,11 +118,11 @@ export function TargetsTab() {
             </thead>
             <tbody>
               {targets.items.map((target) => (
-                <tr key={target.id} className={target.id === selected ? 'selected' : undefined}>
+                <tr key={target.id} className={rowClass(list, target.id)}>
                   <td>
-                    <button type="button" className="link" onClick={() => setSelected(target.id === selected ? null : target.id)}>
+                    <RecordButton list={list} id={target.id}>
                       {target.name}
-                    </button>
+                    </RecordButton>
                     {target.dishonest && <span className="badge error"> {t('dishonest')}</span>}
                     {target.seriousViolation && <span className="badge error"> {t('serious')}</span>}
                   </td>
@@ -168,9 +138,8 @@ export function TargetsTab() {
               ))}
             </tbody>
           </table>
-          <Pager skip={page.skip} take={page.take} total={targets.totalItems} onChange={(skip, take) => setPage({ skip, take })} />
-        </>
-      )}
+        )}
+      </PagedResults>
     </div>
   );
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { CombinedError } from '@urql/core';
 import { useMutation } from 'urql';
 import { defineMessages, useT } from '../../../i18n';
-import { ConfirmButton, Outcome } from '../tasks/feedback';
+import { ConfirmButton } from '../shared/ConfirmButton';
+import { Outcome } from '../shared/Notices';
+import { useFeedback } from '../shared/useFeedback';
 import { LockDrawMutation, OpenDrawMutation, RevealDrawMutation, VoidDrawMutation } from './draw-queries';
 import { allowedActions, formatCountdown, isFinal } from './draw-rules';
 import { useNow } from './use-now';
@@ -38,11 +40,6 @@ const messages = defineMessages(
   },
 );
 
-interface Feedback {
-  error?: CombinedError;
-  success?: string;
-}
-
 /** The operator's buttons for the draw's current state; each answer (or error with its code) is shown. */
 export function DrawActions({ draw }: { draw: { id: string; status: string; entropyClosesAt: string; beaconSource: string } }) {
   const t = useT(messages);
@@ -50,7 +47,7 @@ export function DrawActions({ draw }: { draw: { id: string; status: string; entr
   const allowed = allowedActions(draw, now);
   const [beacon, setBeacon] = useState('');
   const [reason, setReason] = useState('');
-  const [feedback, setFeedback] = useState<Feedback>({});
+  const { feedback, clear, settle } = useFeedback();
   const [opening, open] = useMutation(OpenDrawMutation);
   const [revealing, reveal] = useMutation(RevealDrawMutation);
   const [locking, lock] = useMutation(LockDrawMutation);
@@ -58,13 +55,8 @@ export function DrawActions({ draw }: { draw: { id: string; status: string; entr
   const busy = opening.fetching || revealing.fetching || locking.fetching || voiding.fetching;
 
   const run = async (send: () => Promise<{ error?: CombinedError; data?: unknown }>, success: string, after?: () => void) => {
-    setFeedback({});
-    const outcome = await send();
-    if (outcome.error) setFeedback({ error: outcome.error });
-    else {
-      setFeedback({ success });
-      after?.();
-    }
+    clear();
+    settle(await send(), success, after);
   };
 
   // A locked or voided draw has no actions left; the answer to the last one stays in view.
@@ -107,7 +99,7 @@ export function DrawActions({ draw }: { draw: { id: string; status: string; entr
           <ConfirmButton label={t('void')} disabled={busy || !reason.trim()} onConfirm={() => run(() => voidDraw({ id: draw.id, reason: reason.trim() }), t('voided'), () => setReason(''))} />
         </div>
       )}
-      <Outcome error={feedback.error} success={feedback.success} />
+      <Outcome {...feedback} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery, useSubscription } from 'urql';
 import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
 import { Link } from '../../../router';
 import { Empty, ErrorNotice, Loading } from '../../../ui/common';
-import { useLabel } from '../tasks/vocabulary';
+import { useLabel } from '../shared/useLabel';
 import { DrawActions } from './DrawActions';
 import { DrawDetailQuery, DrawEventsSubscription } from './draw-queries';
 import { WitnessInvite } from './WitnessInvite';

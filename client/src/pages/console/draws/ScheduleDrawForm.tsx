@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { defineMessages, useT } from '../../../i18n';
 import { navigate } from '../../../router';
-import { Outcome } from '../tasks/feedback';
+import { Outcome } from '../shared/Notices';
 import { ScheduleDrawMutation } from './draw-queries';
 import { defaultEntropyClose, entropyCloseInstant } from './draw-rules';
 

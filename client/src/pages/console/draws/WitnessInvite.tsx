@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { toDataURL } from 'qrcode';
 import { useMutation } from 'urql';
 import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
-import { Outcome } from '../tasks/feedback';
+import { Outcome } from '../shared/Notices';
 import { InviteWitnessMutation } from './draw-queries';
 import { inviteLink } from './draw-rules';
 

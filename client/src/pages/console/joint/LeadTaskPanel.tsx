@@ -1,12 +1,15 @@
 import { FormEvent, useState } from 'react';
-import type { CombinedError } from '@urql/core';
 import { useMutation, useQuery } from 'urql';
 import type { DepartmentKind } from '../../../gql/graphql';
 import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
 import { Link } from '../../../router';
 import { Empty, ErrorNotice, Loading } from '../../../ui/common';
-import { ConfirmButton, Outcome } from '../tasks/feedback';
-import { DEPARTMENT_KINDS, useLabel } from '../tasks/vocabulary';
+import { EnumSelect, RecordSelect } from '../shared/Choices';
+import { ConfirmButton } from '../shared/ConfirmButton';
+import { departmentKindLabels } from '../shared/labels';
+import { Outcome } from '../shared/Notices';
+import { useFeedback } from '../shared/useFeedback';
+import { useLabel } from '../shared/useLabel';
 import { InvitableDepartmentsQuery, InviteParticipantMutation, LeadTaskQuery, WithdrawParticipantMutation } from './joint-queries';
 
 const messages = defineMessages(
@@ -65,7 +68,7 @@ export function LeadTaskPanel({ taskId }: { taskId: string }) {
   const [departmentId, setDepartmentId] = useState('');
   const [note, setNote] = useState('');
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [feedback, setFeedback] = useState<{ error?: CombinedError; success?: string }>({});
+  const { feedback, clear, settle } = useFeedback(() => refetch({ requestPolicy: 'network-only' }));
   const [invitable] = useQuery({ query: InvitableDepartmentsQuery, variables: { kind: kind || null, regionCode: regionCode.trim() || null } });
   const [inviting, invite] = useMutation(InviteParticipantMutation);
   const [withdrawing, withdraw] = useMutation(WithdrawParticipantMutation);
@@ -74,15 +77,9 @@ export function LeadTaskPanel({ taskId }: { taskId: string }) {
   if (!task) return <Loading />;
   const drawScheduled = task.draws.some((d) => d.status !== 'VOIDED');
 
-  const settle = (outcome: { error?: CombinedError }, success: string, after?: () => void) => {
-    if (outcome.error) return setFeedback({ error: outcome.error });
-    setFeedback({ success });
-    after?.();
-    refetch({ requestPolicy: 'network-only' });
-  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFeedback({});
+    clear();
     settle(await invite({ taskId, departmentId, note: note.trim() || null }), t('invited'), () => {
       setDepartmentId('');
       setNote('');
@@ -94,37 +91,25 @@ export function LeadTaskPanel({ taskId }: { taskId: string }) {
       <h1>{t('heading', { name: task.name })}</h1>
       <Link to={`/console/tasks?task=${task.id}`}>{t('openTask')}</Link>
       {drawScheduled && <p className="warn">{t('locked')}</p>}
-      <Outcome error={feedback.error} success={feedback.success} />
+      <Outcome {...feedback} />
 
       <form className="card" onSubmit={submit} aria-label={t('invite')}>
         <h2>{t('invite')}</h2>
         <div className="row">
-          <label>
-            {t('kind')}
-            <select value={kind} onChange={(e) => setKind(e.target.value as '' | DepartmentKind)}>
-              <option value="">{t('anyKind')}</option>
-              {DEPARTMENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {label('DepartmentKind', k)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <EnumSelect name="inviteKind" label={t('kind')} labels={departmentKindLabels} value={kind} anyLabel={t('anyKind')} onChange={setKind} />
           <label>
             {t('region')}
             <input value={regionCode} inputMode="numeric" onChange={(e) => setRegionCode(e.target.value)} />
           </label>
-          <label>
-            {t('department')}
-            <select name="inviteDepartment" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} required>
-              <option value="">{t('choose')}</option>
-              {(invitable.data?.invitableDepartments ?? []).map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RecordSelect
+            name="inviteDepartment"
+            label={t('department')}
+            value={departmentId}
+            emptyLabel={t('choose')}
+            options={(invitable.data?.invitableDepartments ?? []).map((d) => ({ value: d.id, text: d.name }))}
+            required
+            onChange={setDepartmentId}
+          />
         </div>
         <ErrorNotice error={invitable.error} />
         <label>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import type { CombinedError } from '@urql/core';
 import { useMutation, useQuery } from 'urql';
 import type { ConsoleMyParticipationsQuery } from '../../../gql/graphql';
 import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
 import { Link } from '../../../router';
-import { ConfirmButton, Outcome } from '../tasks/feedback';
-import { toggle } from '../tasks/task-form';
-import { useLabel } from '../tasks/vocabulary';
+import { ConfirmButton } from '../shared/ConfirmButton';
+import { Outcome } from '../shared/Notices';
+import { toggleValue } from '../shared/list-edit';
+import { useFeedback } from '../shared/useFeedback';
+import { useLabel } from '../shared/useLabel';
 import { AddParticipantItemsMutation, OwnActiveItemsQuery, RespondToInvitationMutation, WithdrawParticipantMutation } from './joint-queries';
 
 const messages = defineMessages(
@@ -60,19 +61,12 @@ export function ParticipationCard({ participation: p, onChanged }: { participati
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [itemIds, setItemIds] = useState<string[]>([]);
-  const [feedback, setFeedback] = useState<{ error?: CombinedError; success?: string }>({});
+  const { feedback, settle } = useFeedback(onChanged);
   const [responding, respond] = useMutation(RespondToInvitationMutation);
   const [adding, addItems] = useMutation(AddParticipantItemsMutation);
   const [withdrawing, withdraw] = useMutation(WithdrawParticipantMutation);
   const [ownItems] = useQuery({ query: OwnActiveItemsQuery, variables: { departmentId: p.department.id }, pause: p.status !== 'CONFIRMED' });
   const busy = responding.fetching || adding.fetching || withdrawing.fetching;
-
-  const settle = (outcome: { error?: CombinedError }, success: string, after?: () => void) => {
-    if (outcome.error) return setFeedback({ error: outcome.error });
-    setFeedback({ success });
-    after?.();
-    onChanged();
-  };
 
   return (
     <div className="card" data-testid="participation">
@@ -122,7 +116,7 @@ export function ParticipationCard({ participation: p, onChanged }: { participati
             <legend>{t('items')}</legend>
             {(ownItems.data?.inspectionItems.items ?? []).map((item) => (
               <label key={item.id}>
-                <input type="checkbox" checked={itemIds.includes(item.id)} onChange={() => setItemIds(toggle(itemIds, item.id))} />
+                <input type="checkbox" checked={itemIds.includes(item.id)} onChange={() => setItemIds(toggleValue(itemIds, item.id))} />
                 {item.code} {item.current.name}
               </label>
             ))}
@@ -146,7 +140,7 @@ export function ParticipationCard({ participation: p, onChanged }: { participati
           />
         </div>
       )}
-      <Outcome error={feedback.error} success={feedback.success} />
+      <Outcome {...feedback} />
     </div>
   );
 }

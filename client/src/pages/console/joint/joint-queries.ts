@@ -1,19 +1,26 @@
 import { graphql } from '../../../gql';
 
+/** One department's participation in a joint task, as the lead and the invited department both see it. */
+export const ParticipantFields = graphql(`
+  fragment ConsoleParticipant on TaskParticipant {
+    id
+    status
+    note
+    invitedAt
+    invitedBy
+    respondedAt
+    respondedBy
+    department { id name }
+    items { id name version }
+  }
+`);
+
 export const MyParticipationsQuery = graphql(`
   query ConsoleMyParticipations {
     myJointTaskParticipations {
-      id
-      status
+      ...ConsoleParticipant
       taskId
       taskName
-      note
-      invitedAt
-      invitedBy
-      respondedAt
-      respondedBy
-      department { id name }
-      items { id name version }
       task { id name windowStart windowEnd department { id name } }
     }
   }
@@ -29,17 +36,7 @@ export const LeadTaskQuery = graphql(`
       windowEnd
       department { id name }
       draws { id status }
-      participants {
-        id
-        status
-        note
-        invitedAt
-        invitedBy
-        respondedAt
-        respondedBy
-        department { id name }
-        items { id name version }
-      }
+      participants { ...ConsoleParticipant }
     }
   }
 `);

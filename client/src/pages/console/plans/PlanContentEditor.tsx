@@ -1,10 +1,10 @@
-import { FormEvent, ReactNode, useState } from 'react';
-import type { CombinedError } from 'urql';
+import type { ReactNode } from 'react';
 import type { PlanVersionInput } from '../../../gql/graphql';
 import { defineMessages, useT } from '../../../i18n';
 import { CheckboxGroup } from '../shared/Choices';
 import { specialDirectoryLabels, targetTypeLabels } from '../shared/labels';
-import { SaveError } from '../shared/SaveError';
+import { patchAt, removeAt } from '../shared/list-edit';
+import { RecordForm, RecordFormProps, TextField, useFormState } from '../shared/RecordForm';
 import { useItemChoices } from '../shared/useItemChoices';
 import { BatchForm, emptyBatch, PlanContentForm, planInputFromForm } from './plan-form';
 
@@ -27,40 +27,24 @@ const messages = defineMessages(
 );
 
 /** The content of a plan version: title, level split, regional weights and batches. */
-export function PlanContentEditor({ initial, year, submitLabel, saving, error, onSubmit, onReload, children }: {
-  initial: PlanContentForm;
+export function PlanContentEditor({ initial, year, submitLabel, saving, error, onSubmit, onReload, children }: RecordFormProps<PlanContentForm, PlanVersionInput> & {
   year: number;
-  submitLabel: string;
-  saving: boolean;
-  error?: CombinedError | null;
-  onSubmit(input: PlanVersionInput): void;
-  onReload?(): void;
   children?: ReactNode;
 }) {
   const t = useT(messages);
   const { items } = useItemChoices();
-  const [form, setForm] = useState(initial);
-  const set = <K extends keyof PlanContentForm>(key: K, value: PlanContentForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const setBatch = (index: number, patch: Partial<BatchForm>) => set('batches', form.batches.map((b, i) => (i === index ? { ...b, ...patch } : b)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit(planInputFromForm(form));
-  };
+  const [form, set] = useFormState(initial);
+  const setBatch = (index: number, patch: Partial<BatchForm>) => set('batches', patchAt(form.batches, index, patch));
+  const setWeight = (index: number, patch: Partial<PlanContentForm['regionalWeights'][number]>) => set('regionalWeights', patchAt(form.regionalWeights, index, patch));
   return (
-    <form className="console-form" onSubmit={submit} aria-label={submitLabel}>
+    <RecordForm submitLabel={submitLabel} saving={saving} error={error} onReload={onReload} onSubmit={() => onSubmit(planInputFromForm(form))}>
       {children}
-      <label>
-        {t('title')}
-        <input name="title" value={form.title} required onChange={(e) => set('title', e.target.value)} />
-      </label>
+      <TextField name="title" label={t('title')} value={form.title} required onChange={(v) => set('title', v)} />
       <fieldset>
         <legend>{t('levelSplit')}</legend>
         <div className="row">
           {(['province', 'city', 'county'] as const).map((level) => (
-            <label key={level}>
-              {t(level)}
-              <input type="number" step="any" min={0} max={100} name={`${level}Percent`} value={form[`${level}Percent`]} onChange={(e) => set(`${level}Percent`, e.target.value)} />
-            </label>
+            <TextField key={level} type="number" step="any" min={0} max={100} name={`${level}Percent`} label={t(level)} value={form[`${level}Percent`]} onChange={(v) => set(`${level}Percent`, v)} />
           ))}
         </div>
       </fieldset>
@@ -68,15 +52,9 @@ export function PlanContentEditor({ initial, year, submitLabel, saving, error, o
         <legend>{t('weights')}</legend>
         {form.regionalWeights.map((w, i) => (
           <div className="row" key={i}>
-            <label>
-              {t('regionCode')}
-              <input value={w.regionCode} onChange={(e) => set('regionalWeights', form.regionalWeights.map((x, j) => (j === i ? { ...x, regionCode: e.target.value } : x)))} />
-            </label>
-            <label>
-              {t('weight')}
-              <input type="number" step="any" value={w.weight} onChange={(e) => set('regionalWeights', form.regionalWeights.map((x, j) => (j === i ? { ...x, weight: e.target.value } : x)))} />
-            </label>
-            <button type="button" onClick={() => set('regionalWeights', form.regionalWeights.filter((_, j) => j !== i))}>
+            <TextField label={t('regionCode')} value={w.regionCode} onChange={(regionCode) => setWeight(i, { regionCode })} />
+            <TextField type="number" step="any" label={t('weight')} value={w.weight} onChange={(weight) => setWeight(i, { weight })} />
+            <button type="button" onClick={() => set('regionalWeights', removeAt(form.regionalWeights, i))}>
               {t('remove')}
             </button>
           </div>
@@ -92,31 +70,16 @@ export function PlanContentEditor({ initial, year, submitLabel, saving, error, o
           <div className="card" key={i} data-testid="batch-editor">
             <div className="row">
               <strong>{t('batchN', { n: i + 1 })}</strong>
-              <button type="button" onClick={() => set('batches', form.batches.filter((_, j) => j !== i))}>
+              <button type="button" onClick={() => set('batches', removeAt(form.batches, i))}>
                 {t('removeBatch')}
               </button>
             </div>
             <div className="grid2">
-              <label>
-                {t('batchName')}
-                <input name="batchName" value={batch.name} required onChange={(e) => setBatch(i, { name: e.target.value })} />
-              </label>
-              <label>
-                {t('estimated')}
-                <input name="estimatedCount" type="number" min={0} value={batch.estimatedCount} required onChange={(e) => setBatch(i, { estimatedCount: e.target.value })} />
-              </label>
-              <label>
-                {t('start')}
-                <input name="startDate" type="date" value={batch.startDate} required onChange={(e) => setBatch(i, { startDate: e.target.value })} />
-              </label>
-              <label>
-                {t('end')}
-                <input name="endDate" type="date" value={batch.endDate} required onChange={(e) => setBatch(i, { endDate: e.target.value })} />
-              </label>
-              <label>
-                {t('regions')}
-                <input name="regionCodes" value={batch.regionCodes} onChange={(e) => setBatch(i, { regionCodes: e.target.value })} />
-              </label>
+              <TextField name="batchName" label={t('batchName')} value={batch.name} required onChange={(name) => setBatch(i, { name })} />
+              <TextField name="estimatedCount" type="number" min={0} label={t('estimated')} value={batch.estimatedCount} required onChange={(estimatedCount) => setBatch(i, { estimatedCount })} />
+              <TextField name="startDate" type="date" label={t('start')} value={batch.startDate} required onChange={(startDate) => setBatch(i, { startDate })} />
+              <TextField name="endDate" type="date" label={t('end')} value={batch.endDate} required onChange={(endDate) => setBatch(i, { endDate })} />
+              <TextField name="regionCodes" label={t('regions')} value={batch.regionCodes} onChange={(regionCodes) => setBatch(i, { regionCodes })} />
             </div>
             <fieldset>
               <legend>{t('items')}</legend>
@@ -143,10 +106,6 @@ export function PlanContentEditor({ initial, year, submitLabel, saving, error, o
           {t('addBatch')}
         </button>
       </fieldset>
-      <SaveError error={error} onReload={onReload} />
-      <button type="submit" className="primary" disabled={saving}>
-        {submitLabel}
-      </button>
-    </form>
+    </RecordForm>
   );
 }

@@ -7,7 +7,9 @@ import { defineMessages, useT } from '../../../i18n';
 import { ErrorNotice, Loading } from '../../../ui/common';
 import { ChangeRecordList } from '../shared/HistoryPanel';
 import { SuccessNotice } from '../shared/Notices';
+import { TextField } from '../shared/RecordForm';
 import { SaveError } from '../shared/SaveError';
+import { Tabs } from '../shared/Tabs';
 import { VersionView } from './VersionView';
 
 const messages = defineMessages(
@@ -41,16 +43,7 @@ const PlanQuery = graphql(`
         ...ConsolePlanVersionFields
       }
       history {
-        id
-        action
-        at
-        changedBy
-        importJobId
-        changes {
-          field
-          before
-          after
-        }
+        ...ConsoleChangeRecord
       }
     }
   }
@@ -109,24 +102,22 @@ export function PlanDetail({ id, onClose }: { id: string; onClose(): void }) {
       {adjusting && (
         <form className="card console-form" onSubmit={submitAdjust}>
           <h4>{t('adjustHeading', { n: plan.currentVersion + 1 })}</h4>
-          <label>
-            {t('reason')}
-            <input name="adjustReason" value={reason} required onChange={(e) => setReason(e.target.value)} />
-          </label>
+          <TextField name="adjustReason" label={t('reason')} value={reason} required onChange={setReason} />
           <SaveError error={adjusted.error} onReload={reload} />
           <button type="submit" className="primary" disabled={adjusted.fetching}>
             {t('confirmAdjust')}
           </button>
         </form>
       )}
-      <div className="console-tabs" role="tablist" aria-label={t('versions')}>
-        {plan.versions.map((v) => (
-          <button key={v.version} type="button" role="tab" aria-selected={v.version === viewed.version} className={v.version === viewed.version ? 'active' : undefined} onClick={() => setShown(v.version)}>
-            {t('versionN', { n: v.version })}
-            {v.version === plan.inForce?.version ? ` (${t('inForce')})` : v.version === plan.currentVersion ? ` (${t('latest')})` : ''}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('versions')}
+        active={String(viewed.version)}
+        onChange={(key) => setShown(Number(key))}
+        tabs={plan.versions.map((v) => ({
+          key: String(v.version),
+          label: t('versionN', { n: v.version }) + (v.version === plan.inForce?.version ? ` (${t('inForce')})` : v.version === plan.currentVersion ? ` (${t('latest')})` : ''),
+        }))}
+      />
       <VersionView key={viewed.id} version={viewed} year={plan.year} canEdit={canEdit && viewed.version === plan.currentVersion} onReload={reload} />
       <details>
         <summary>{t('history')}</summary>

@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import { useLang } from '../../../i18n';
+import { RecordSelect } from './Choices';
 
 const CategoriesQuery = graphql(`
   query ConsoleItemCategories {
@@ -57,17 +58,6 @@ export function CategoryChecks({ legend, value, onChange, name }: { legend: stri
 export function CategorySelect({ label, value, onChange, anyLabel, name, required }: { label: string; value: string; onChange(code: string): void; anyLabel?: string; name: string; required?: boolean }) {
   const { lang } = useLang();
   const { categories } = useCategories();
-  return (
-    <label>
-      {label}
-      <select name={name} value={value} required={required} onChange={(e) => onChange(e.target.value)}>
-        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
-        {categories.map((c) => (
-          <option key={c.code} value={c.code}>
-            {lang === 'zh' ? c.nameZh : c.nameEn}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const options = categories.map((c) => ({ value: c.code, text: lang === 'zh' ? c.nameZh : c.nameEn }));
+  return <RecordSelect name={name} label={label} value={value} emptyLabel={anyLabel} options={options} required={required} onChange={onChange} />;
 }

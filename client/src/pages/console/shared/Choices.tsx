@@ -37,3 +37,28 @@ export function EnumSelect<K extends string>({ label, labels, value, onChange, a
     </label>
   );
 }
+
+/** A select over records (catalog items, departments, categories…); with `emptyLabel`, an empty first choice. */
+export function RecordSelect({ label, name, value, onChange, emptyLabel, options, required }: {
+  label: string;
+  name?: string;
+  value: string;
+  onChange(value: string): void;
+  emptyLabel?: string;
+  options: readonly { value: string; text: string }[];
+  required?: boolean;
+}) {
+  return (
+    <label>
+      {label}
+      <select name={name} value={value} required={required} onChange={(e) => onChange(e.target.value)}>
+        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

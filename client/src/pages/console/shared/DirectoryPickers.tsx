@@ -2,6 +2,7 @@ import { useQuery } from 'urql';
 import { useSession } from '../../../api/hub-context';
 import { graphql } from '../../../gql';
 import { defineMessages, useT } from '../../../i18n';
+import { RecordSelect } from './Choices';
 
 const messages = defineMessages({ anyDepartment: '全部部门', department: '部门' }, { anyDepartment: 'All departments', department: 'Department' });
 
@@ -20,17 +21,14 @@ export function DepartmentSelect({ value, onChange, label }: { value: string; on
   const t = useT(messages);
   const [result] = useQuery({ query: DepartmentsQuery });
   return (
-    <label>
-      {label ?? t('department')}
-      <select name="departmentId" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('anyDepartment')}</option>
-        {result.data?.departments.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <RecordSelect
+      name="departmentId"
+      label={label ?? t('department')}
+      value={value}
+      emptyLabel={t('anyDepartment')}
+      options={(result.data?.departments ?? []).map((d) => ({ value: d.id, text: d.name }))}
+      onChange={onChange}
+    />
   );
 }
 

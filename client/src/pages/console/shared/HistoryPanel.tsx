@@ -23,19 +23,26 @@ const messages = defineMessages(
 type ActionKey = 'CREATE' | 'UPDATE' | 'DEACTIVATE' | 'REACTIVATE' | 'NEW_VERSION' | 'DECLARE_CONFLICT' | 'WITHDRAW_CONFLICT' | 'ADOPT' | 'FILE' | 'UPDATE_DRAFT';
 const isKnownAction = (action: string): action is ActionKey => action in messages.zh;
 
+/** What ChangeRecordList shows of a change; a page that reads a record's history with the record spreads it. */
+export const ChangeRecordFields = graphql(`
+  fragment ConsoleChangeRecord on ChangeRecord {
+    id
+    action
+    at
+    changedBy
+    importJobId
+    changes {
+      field
+      before
+      after
+    }
+  }
+`);
+
 const HistoryQuery = graphql(`
   query ConsoleHistory($entity: HistoryEntity!, $id: ID!) {
     history(entity: $entity, id: $id) {
-      id
-      action
-      at
-      changedBy
-      importJobId
-      changes {
-        field
-        before
-        after
-      }
+      ...ConsoleChangeRecord
     }
   }
 `);

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import type { CombinedError } from 'urql';
 import { defineMessages, useT } from '../../../i18n';
+import { ErrorNotice } from '../../../ui/common';
 import type { FileProblem } from './files';
 
 const messages = defineMessages({ error: '出错了', code: '错误代码' }, { error: 'Something went wrong', code: 'Error code' });
@@ -28,4 +30,10 @@ export function SuccessNotice({ children }: { children: ReactNode }) {
       {children}
     </p>
   );
+}
+
+/** A mutation's outcome: its error with the code, or the success sentence once it succeeded. */
+export function Outcome({ error, success }: { error?: CombinedError | null; success?: string | null }) {
+  if (error) return <ErrorNotice error={error} />;
+  return <SuccessNotice>{success}</SuccessNotice>;
 }

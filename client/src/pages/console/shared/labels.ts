@@ -1,6 +1,7 @@
 import type {
-  CheckMethod, CreditClass, FilingRecipient, FilingState, ImportStatus, ItemKind, PlanStatus, PlanWarningKind, RatioSource,
-  RegionLevel, RiskLevel, SpecialDirectory, TargetStatus, TargetType,
+  CheckMethod, CreditClass, DepartmentKind, DrawStatus, FilingRecipient, FilingState, ImportStatus, ItemKind, MemberChangeKind, MemberChangeStatus,
+  ParticipantStatus, PlanStatus, PlanWarningKind, RatioSource, RegionLevel, RiskLevel, SpecialDirectory, TargetStatus, TargetType, TaskKind, TeamDrawKind,
+  UnstaffedReason, VisitMemberRole, VisitMemberSource, VisitStatus,
 } from '../../../gql/graphql';
 import { defineMessages } from '../../../i18n';
 
@@ -90,6 +91,71 @@ export const planWarningKindLabels = defineMessages<PlanWarningKind>(
 export const ratioSourceLabels = defineMessages<RatioSource>(
   { DEPARTMENT_DEFAULT: '本部门默认比例', ITEM: '事项清单规定', OVERRIDE: '单项例外规定' },
   { DEPARTMENT_DEFAULT: 'Department default', ITEM: 'The catalog item', OVERRIDE: 'Per-item exception' },
+);
+
+export const taskKindLabels = defineMessages<TaskKind>(
+  { PLANNED: '计划内任务', DIRECTED: '定向检查' },
+  { PLANNED: 'Planned task', DIRECTED: 'Directed check' },
+);
+
+export const drawStatusLabels = defineMessages<DrawStatus>(
+  { SCHEDULED: '已编排', OPEN: '见证中', DRAWING: '摇号中', COMPLETED: '已完成', LOCKED: '已锁定', ANNOUNCED: '已公告', VOIDED: '已作废' },
+  { SCHEDULED: 'Scheduled', OPEN: 'Open to witnesses', DRAWING: 'Drawing', COMPLETED: 'Completed', LOCKED: 'Locked', ANNOUNCED: 'Announced', VOIDED: 'Voided' },
+);
+
+export const visitStatusLabels = defineMessages<VisitStatus>(
+  { PENDING_TEAM: '待抽取检查组', STAFFED: '已组建检查组', UNSTAFFED: '检查组未配齐', DONE: '已完成', CANCELLED: '已取消' },
+  { PENDING_TEAM: 'Waiting for a team', STAFFED: 'Team formed', UNSTAFFED: 'Team not complete', DONE: 'Done', CANCELLED: 'Cancelled' },
+);
+
+export const participantStatusLabels = defineMessages<ParticipantStatus>(
+  { INVITED: '待确认', CONFIRMED: '已确认参加', DECLINED: '已拒绝', WITHDRAWN: '已退出' },
+  { INVITED: 'Invited', CONFIRMED: 'Confirmed', DECLINED: 'Declined', WITHDRAWN: 'Withdrawn' },
+);
+
+export const visitMemberRoleLabels = defineMessages<VisitMemberRole>(
+  { LEADER: '组长', MEMBER: '组员' },
+  { LEADER: 'Leader', MEMBER: 'Member' },
+);
+
+export const visitMemberSourceLabels = defineMessages<VisitMemberSource>(
+  { DRAWN: '随机抽取', APPOINTED: '直接指定', CROSS_REGION: '跨区域匹配', REPLACEMENT: '更换补抽', SWAPPED: '回避互换' },
+  { DRAWN: 'Drawn', APPOINTED: 'Appointed', CROSS_REGION: 'Cross-region match', REPLACEMENT: 'Replacement', SWAPPED: 'Swapped (recusal)' },
+);
+
+export const memberChangeKindLabels = defineMessages<MemberChangeKind>(
+  { REPLACE: '更换', RECUSE_LEAVE: '回避（退出并补抽）', RECUSE_SWAP: '回避（互换检查对象）' },
+  { REPLACE: 'Replacement', RECUSE_LEAVE: 'Recusal (leave and be replaced)', RECUSE_SWAP: 'Recusal (swap targets)' },
+);
+
+export const memberChangeStatusLabels = defineMessages<MemberChangeStatus>(
+  { REQUESTED: '待审批', APPROVED: '已批准', REJECTED: '已驳回' },
+  { REQUESTED: 'Awaiting approval', APPROVED: 'Approved', REJECTED: 'Rejected' },
+);
+
+export const teamDrawKindLabels = defineMessages<TeamDrawKind>(
+  { TEAMS: '检查组抽取', CROSS_REGION: '跨区域联合匹配', REPLACEMENT: '更换补抽', EXPERT: '专家抽取' },
+  { TEAMS: 'Team draw', CROSS_REGION: 'Cross-region matching', REPLACEMENT: 'Replacement draw', EXPERT: 'Expert draw' },
+);
+
+export const unstaffedReasonLabels = defineMessages<UnstaffedReason>(
+  { TOO_FEW_ELIGIBLE: '符合条件的人员不足', GROUP_NOT_COVERED: '专业或部门无法覆盖', CAPACITY_EXHAUSTED: '人员任务量已满' },
+  {
+    TOO_FEW_ELIGIBLE: 'Too few eligible inspectors', GROUP_NOT_COVERED: 'A specialty or department cannot be covered',
+    CAPACITY_EXHAUSTED: 'Inspectors at their workload limit',
+  },
+);
+
+export const departmentKindLabels = defineMessages<DepartmentKind>(
+  {
+    AGRICULTURE: '农业农村', MARKET_SUPERVISION: '市场监管', JUSTICE: '司法行政', DISCIPLINE_INSPECTION: '纪检监察', ECOLOGY_ENVIRONMENT: '生态环境',
+    NATURAL_RESOURCES: '自然资源', HEALTH: '卫生健康', OTHER: '其他',
+  },
+  {
+    AGRICULTURE: 'Agriculture and rural affairs', MARKET_SUPERVISION: 'Market supervision', JUSTICE: 'Justice',
+    DISCIPLINE_INSPECTION: 'Discipline inspection', ECOLOGY_ENVIRONMENT: 'Ecology and environment', NATURAL_RESOURCES: 'Natural resources',
+    HEALTH: 'Health', OTHER: 'Other',
+  },
 );
 
 /** Every value of an enum, in the order its labels are written. */

@@ -18,9 +18,10 @@ const ItemChoicesQuery = graphql(`
   }
 `);
 
-/** The active catalog items of the user's own department (at most 500), to pick from in plans and policies. */
+/** The active catalog items of the user's own department (at most 500), to pick from in plans and policies; `options` for a RecordSelect. */
 export function useItemChoices() {
   const session = useSession();
   const [result] = useQuery({ query: ItemChoicesQuery, variables: { departmentId: session?.departmentId ?? null } });
-  return { items: result.data?.inspectionItems.items ?? [], error: result.error };
+  const items = result.data?.inspectionItems.items ?? [];
+  return { items, options: items.map((item) => ({ value: item.id, text: `${item.code} ${item.current.name}` })), error: result.error };
 }

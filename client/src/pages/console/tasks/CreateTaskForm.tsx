@@ -3,11 +3,13 @@ import { useMutation, useQuery } from 'urql';
 import { defineMessages, useT } from '../../../i18n';
 import { Link } from '../../../router';
 import { ErrorNotice } from '../../../ui/common';
-import { Outcome } from './feedback';
+import { RecordSelect } from '../shared/Choices';
+import { Outcome } from '../shared/Notices';
+import { toggleValue } from '../shared/list-edit';
+import { useLabel } from '../shared/useLabel';
 import { SegmentEditor } from './SegmentEditor';
-import { applyBatch, createTaskInput, emptySegment, emptyTaskDraft, TaskDraft, toggle } from './task-form';
+import { applyBatch, createTaskInput, emptySegment, emptyTaskDraft, TaskDraft } from './task-form';
 import { CreateTaskMutation, TaskFormOptionsQuery } from './task-queries';
-import { useLabel } from './vocabulary';
 
 const messages = defineMessages(
   {
@@ -137,23 +139,20 @@ export function CreateTaskForm({ year, onCreated }: { year: number; onCreated: (
           {t('windowEnd')}
           <input type="date" name="windowEnd" value={draft.windowEnd} onChange={(e) => set({ windowEnd: e.target.value })} required />
         </label>
-        <label>
-          {t('executing')}
-          <select name="executingDepartmentId" value={draft.executingDepartmentId} onChange={(e) => set({ executingDepartmentId: e.target.value })}>
-            <option value="">{t('ownDepartment')}</option>
-            {(options.data?.departments ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RecordSelect
+          name="executingDepartmentId"
+          label={t('executing')}
+          value={draft.executingDepartmentId}
+          emptyLabel={t('ownDepartment')}
+          options={(options.data?.departments ?? []).map((d) => ({ value: d.id, text: d.name }))}
+          onChange={(executingDepartmentId) => set({ executingDepartmentId })}
+        />
       </div>
       <fieldset className="checks">
         <legend>{t('items')}</legend>
         {itemChoices.map((item) => (
           <label key={item.id}>
-            <input type="checkbox" name="itemIds" value={item.id} checked={draft.itemIds.includes(item.id)} onChange={() => set({ itemIds: toggle(draft.itemIds, item.id) })} />
+            <input type="checkbox" name="itemIds" value={item.id} checked={draft.itemIds.includes(item.id)} onChange={() => set({ itemIds: toggleValue(draft.itemIds, item.id) })} />
             {item.text}
           </label>
         ))}

@@ -1,6 +1,8 @@
 import { defineMessages, useT } from '../../../i18n';
-import { SegmentDraft, toggle } from './task-form';
-import { RISK_LEVELS, SPECIAL_DIRECTORIES, TARGET_TYPES, useLabel } from './vocabulary';
+import { riskLevelLabels, specialDirectoryLabels, targetTypeLabels, valuesOf } from '../shared/labels';
+import { toggleValue } from '../shared/list-edit';
+import { useLabel } from '../shared/useLabel';
+import { SegmentDraft } from './task-form';
 
 const messages = defineMessages(
   {
@@ -46,27 +48,27 @@ export function SegmentEditor({ segment, onChange, onRemove }: { segment: Segmen
       </div>
       <fieldset className="checks">
         <legend>{t('types')}</legend>
-        {TARGET_TYPES.map((value) => (
+        {valuesOf(targetTypeLabels).map((value) => (
           <label key={value}>
-            <input type="checkbox" checked={segment.types.includes(value)} onChange={() => set({ types: toggle(segment.types, value) })} />
+            <input type="checkbox" checked={segment.types.includes(value)} onChange={() => set({ types: toggleValue(segment.types, value) })} />
             {label('TargetType', value)}
           </label>
         ))}
       </fieldset>
       <fieldset className="checks">
         <legend>{t('directories')}</legend>
-        {SPECIAL_DIRECTORIES.map((value) => (
+        {valuesOf(specialDirectoryLabels).map((value) => (
           <label key={value}>
-            <input type="checkbox" checked={segment.specialDirectories.includes(value)} onChange={() => set({ specialDirectories: toggle(segment.specialDirectories, value) })} />
+            <input type="checkbox" checked={segment.specialDirectories.includes(value)} onChange={() => set({ specialDirectories: toggleValue(segment.specialDirectories, value) })} />
             {label('SpecialDirectory', value)}
           </label>
         ))}
       </fieldset>
       <fieldset className="checks">
         <legend>{t('risk')}</legend>
-        {RISK_LEVELS.map((value) => (
+        {valuesOf(riskLevelLabels).map((value) => (
           <label key={value}>
-            <input type="checkbox" checked={segment.riskLevels.includes(value)} onChange={() => set({ riskLevels: toggle(segment.riskLevels, value) })} />
+            <input type="checkbox" checked={segment.riskLevels.includes(value)} onChange={() => set({ riskLevels: toggleValue(segment.riskLevels, value) })} />
             {label('RiskLevel', value)}
           </label>
         ))}

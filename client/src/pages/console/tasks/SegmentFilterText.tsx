@@ -1,6 +1,6 @@
 import type { PoolFilter } from '../../../gql/graphql';
 import { defineMessages, useT } from '../../../i18n';
-import { useLabel } from './vocabulary';
+import { useLabel } from '../shared/useLabel';
 
 const messages = defineMessages(
   { all: '全部检查对象', region: '行政区划 {code}', complaints: '投诉 ≥ {n} 次', dishonest: '失信', serious: '严重违法失信' },

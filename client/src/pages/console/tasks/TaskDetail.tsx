@@ -2,10 +2,10 @@ import { useQuery } from 'urql';
 import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
 import { Link } from '../../../router';
 import { Empty, ErrorNotice, Loading } from '../../../ui/common';
+import { useLabel } from '../shared/useLabel';
 import { PoolPreview } from './PoolPreview';
 import { SegmentFilterText } from './SegmentFilterText';
 import { TaskDetailQuery } from './task-queries';
-import { useLabel } from './vocabulary';
 
 const messages = defineMessages(
   {

@@ -3,10 +3,10 @@ import { useQuery } from 'urql';
 import { defineMessages, useT } from '../../../i18n';
 import { Link, useLocation } from '../../../router';
 import { Empty, ErrorNotice, Loading } from '../../../ui/common';
+import { useLabel } from '../shared/useLabel';
 import { CreateTaskForm } from './CreateTaskForm';
 import { TaskDetail } from './TaskDetail';
 import { TasksQuery } from './task-queries';
-import { useLabel } from './vocabulary';
 import './tasks.css';
 
 const messages = defineMessages(

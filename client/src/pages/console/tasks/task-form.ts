@@ -50,9 +50,6 @@ export const emptyTaskDraft = (year: number): TaskDraft => ({
   segments: [emptySegment(0)],
 });
 
-/** Adds or removes one value of a multiple choice. */
-export const toggle = (values: string[], value: string): string[] => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);
-
 /** Empty choices mean "no restriction" and are left out of the filter. */
 function segmentInput(draft: SegmentDraft): TaskSegmentInput {
   const filter: TaskSegmentInput['filter'] = {};

@@ -1,20 +1,28 @@
 import { graphql } from '../../../gql';
 
-/** The task section's operations (the draw section reads a task's draws through TaskDetailQuery too). */
+// The task section's operations (the draw section reads a task's draws through TaskDetailQuery too).
+
+/** What the task list and a task's page both show of a task. */
+export const TaskSummaryFields = graphql(`
+  fragment ConsoleTaskSummary on Task {
+    id
+    name
+    kind
+    year
+    windowStart
+    windowEnd
+    joint
+    department { id name }
+    executingDepartment { id name }
+  }
+`);
+
 export const TasksQuery = graphql(`
   query ConsoleTasks($year: Int, $page: PageInput!) {
     tasks(year: $year, page: $page) {
       totalItems
       items {
-        id
-        name
-        kind
-        year
-        windowStart
-        windowEnd
-        joint
-        department { id name }
-        executingDepartment { id name }
+        ...ConsoleTaskSummary
         draws { id status }
       }
     }
@@ -24,18 +32,10 @@ export const TasksQuery = graphql(`
 export const TaskDetailQuery = graphql(`
   query ConsoleTaskDetail($id: ID!) {
     task(id: $id) {
-      id
-      name
-      kind
-      year
-      windowStart
-      windowEnd
-      joint
+      ...ConsoleTaskSummary
       directedReason
       planBatchId
       createdAt
-      department { id name }
-      executingDepartment { id name }
       itemContributions {
         lead
         department { id name }

@@ -2,9 +2,9 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { defineMessages, useT } from '../../../i18n';
 import { ErrorNotice } from '../../../ui/common';
-import { Outcome } from '../tasks/feedback';
+import { Outcome } from '../shared/Notices';
+import { toggleValue } from '../shared/list-edit';
 import { AppointCandidatesQuery, AppointTeamMutation } from './team-queries';
-import { togglePick } from './team-rules';
 
 const messages = defineMessages(
   {
@@ -53,7 +53,7 @@ export function AppointTeamForm({ visitId, windowStart, onAppointed }: { visitId
         <legend>{t('pick')}</legend>
         {(candidates.data?.inspectors.items ?? []).map((inspector) => (
           <label key={inspector.id}>
-            <input type="checkbox" checked={picked.includes(inspector.id)} onChange={() => setPicked(togglePick(picked, inspector.id))} />
+            <input type="checkbox" checked={picked.includes(inspector.id)} onChange={() => setPicked(toggleValue(picked, inspector.id))} />
             {inspector.name} <span className="muted">{inspector.department.name}</span>
             {picked[0] === inspector.id && <span className="badge">{t('leader')}</span>}
           </label>

@@ -3,11 +3,12 @@ import { useMutation, useQuery } from 'urql';
 import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
 import { Link } from '../../../router';
 import { Empty, ErrorNotice, Loading } from '../../../ui/common';
-import { Outcome } from '../tasks/feedback';
-import { useLabel } from '../tasks/vocabulary';
+import { Outcome } from '../shared/Notices';
+import { toggleValue } from '../shared/list-edit';
+import { useLabel } from '../shared/useLabel';
 import { AppointTeamForm } from './AppointTeamForm';
 import { DrawCrossRegionTeamsMutation, DrawTeamsMutation, TeamsOfDrawQuery } from './team-queries';
-import { crossRegionDepartments, togglePick } from './team-rules';
+import { crossRegionDepartments } from './team-rules';
 import { VisitTeam } from './VisitTeam';
 
 const messages = defineMessages(
@@ -129,7 +130,7 @@ export function DrawTeams({ drawId }: { drawId: string }) {
               <fieldset className="checks">
                 {candidates.map((d) => (
                   <label key={d.id}>
-                    <input type="checkbox" checked={neighbours.includes(d.id)} onChange={() => setNeighbours(togglePick(neighbours, d.id))} />
+                    <input type="checkbox" checked={neighbours.includes(d.id)} onChange={() => setNeighbours(toggleValue(neighbours, d.id))} />
                     {d.name}
                   </label>
                 ))}

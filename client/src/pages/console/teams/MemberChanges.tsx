@@ -1,10 +1,10 @@
 import { FormEvent, useState } from 'react';
-import type { CombinedError } from '@urql/core';
 import { useMutation, useQuery } from 'urql';
 import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
 import { Empty, ErrorNotice } from '../../../ui/common';
-import { Outcome } from '../tasks/feedback';
-import { useLabel } from '../tasks/vocabulary';
+import { Outcome } from '../shared/Notices';
+import { useFeedback } from '../shared/useFeedback';
+import { useLabel } from '../shared/useLabel';
 import { ApproveMemberChangeMutation, MemberChangesQuery, RejectMemberChangeMutation, RequestRecusalMutation, RequestReplacementMutation } from './team-queries';
 import type { TeamVisitView } from './VisitTeam';
 
@@ -71,7 +71,10 @@ export function MemberChanges({ visit, otherVisits, onChanged }: { visit: TeamVi
   const [swapInspectorId, setSwapInspectorId] = useState('');
   const [reason, setReason] = useState('');
   const [rejectReason, setRejectReason] = useState('');
-  const [feedback, setFeedback] = useState<{ error?: CombinedError; success?: string }>({});
+  const { feedback, clear, settle } = useFeedback(() => {
+    refetch({ requestPolicy: 'network-only' });
+    onChanged();
+  });
   const [requestingReplacement, requestReplacement] = useMutation(RequestReplacementMutation);
   const [requestingRecusal, requestRecusal] = useMutation(RequestRecusalMutation);
   const [approving, approve] = useMutation(ApproveMemberChangeMutation);
@@ -79,17 +82,9 @@ export function MemberChanges({ visit, otherVisits, onChanged }: { visit: TeamVi
   const busy = requestingReplacement.fetching || requestingRecusal.fetching || approving.fetching || rejecting.fetching;
   const swapVisit = otherVisits.find((v) => v.id === swapVisitId);
 
-  const settle = (outcome: { error?: CombinedError }, success: string, after?: () => void) => {
-    if (outcome.error) return setFeedback({ error: outcome.error });
-    setFeedback({ success });
-    after?.();
-    refetch({ requestPolicy: 'network-only' });
-    onChanged();
-  };
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFeedback({});
+    clear();
     const base = { visitId: visit.id, inspectorId, reason: reason.trim() };
     const outcome =
       kind === 'REPLACE'
@@ -161,7 +156,7 @@ export function MemberChanges({ visit, otherVisits, onChanged }: { visit: TeamVi
           {t('submit')}
         </button>
       </form>
-      <Outcome error={feedback.error} success={feedback.success} />
+      <Outcome {...feedback} />
 
       <h4>{t('list')}</h4>
       <ErrorNotice error={changes.error} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { defineMessages, useT } from '../../../i18n';
 import { Link } from '../../../router';
-import { useLabel } from '../tasks/vocabulary';
+import { useLabel } from '../shared/useLabel';
 import { MemberChanges } from './MemberChanges';
 
 const messages = defineMessages(

@@ -21,13 +21,8 @@ export const TeamsOfDrawQuery = graphql(`
     visits(filter: { drawId: $drawId }, page: { take: 500 }) {
       totalItems
       items {
-        id
-        publicId
-        status
-        windowStart
-        windowEnd
+        ...ConsoleVisitSummary
         target { name address }
-        leadDepartment { id name }
         members { id role source inspector { id name } department { name } }
       }
     }
@@ -60,15 +55,25 @@ export const MemberChangesQuery = graphql(`
   }
 `);
 
+/** The answer to a team draw, of either kind. */
+export const TeamDrawOutcomeFields = graphql(`
+  fragment ConsoleTeamDrawOutcome on TeamDrawOutcome {
+    visits
+    staffed
+    unstaffedCount
+    teamDraw { id kind staffed unstaffed }
+  }
+`);
+
 export const DrawTeamsMutation = graphql(`
   mutation ConsoleDrawTeams($drawId: ID!) {
-    drawTeams(drawId: $drawId) { visits staffed unstaffedCount teamDraw { id kind staffed unstaffed } }
+    drawTeams(drawId: $drawId) { ...ConsoleTeamDrawOutcome }
   }
 `);
 
 export const DrawCrossRegionTeamsMutation = graphql(`
   mutation ConsoleDrawCrossRegionTeams($drawId: ID!, $departmentIds: [ID!]!) {
-    drawCrossRegionTeams(drawId: $drawId, neighbourDepartmentIds: $departmentIds) { visits staffed unstaffedCount teamDraw { id kind staffed unstaffed } }
+    drawCrossRegionTeams(drawId: $drawId, neighbourDepartmentIds: $departmentIds) { ...ConsoleTeamDrawOutcome }
   }
 `);
 

@@ -13,6 +13,3 @@ export function crossRegionDepartments(remedies: { kind: string; departments: { 
   for (const remedy of remedies) if (remedy.kind === 'CROSS_REGION') for (const d of remedy.departments) seen.set(d.id, d);
   return [...seen.values()];
 }
-
-/** A team picked by hand keeps the order of picking: the first one picked leads. */
-export const togglePick = (picked: string[], id: string): string[] => (picked.includes(id) ? picked.filter((p) => p !== id) : [...picked, id]);

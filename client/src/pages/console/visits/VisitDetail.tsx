@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import type { CombinedError } from '@urql/core';
 import { useMutation, useQuery } from 'urql';
 import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
 import { Link, navigate } from '../../../router';
 import { ErrorNotice, Loading } from '../../../ui/common';
-import { ConfirmButton, Outcome } from '../tasks/feedback';
-import { toggle } from '../tasks/task-form';
-import { useLabel } from '../tasks/vocabulary';
+import { ConfirmButton } from '../shared/ConfirmButton';
+import { Outcome } from '../shared/Notices';
+import { toggleValue } from '../shared/list-edit';
+import { useFeedback } from '../shared/useFeedback';
+import { useLabel } from '../shared/useLabel';
 import { mergeArguments } from './visit-filter';
 import { MergeVisitsMutation, SplitVisitTaskMutation, VisitDetailQuery } from './visit-queries';
 
@@ -72,7 +73,7 @@ export function VisitDetail({ visitId }: { visitId: string }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [mergeReason, setMergeReason] = useState('');
   const [splitReason, setSplitReason] = useState('');
-  const [feedback, setFeedback] = useState<{ error?: CombinedError; success?: string }>({});
+  const { feedback, clear, settle } = useFeedback();
   const visit = result.data?.visit;
   if (result.error && !visit) return <ErrorNotice error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!visit) return <Loading />;
@@ -80,22 +81,22 @@ export function VisitDetail({ visitId }: { visitId: string }) {
   const others = visit.sameTargetVisits;
 
   const doMerge = async () => {
-    setFeedback({});
+    clear();
     const outcome = await merge({ ...mergeArguments(visit, others, chosen), reason: mergeReason.trim() });
-    if (outcome.error) return setFeedback({ error: outcome.error });
-    setFeedback({ success: t('mergeDone') });
-    setChosen([]);
-    setMergeReason('');
-    if (outcome.data && outcome.data.mergeVisits.id !== visit.id) navigate(`/console/visits?visit=${outcome.data.mergeVisits.id}`);
-    else refetch({ requestPolicy: 'network-only' });
+    settle(outcome, t('mergeDone'), () => {
+      setChosen([]);
+      setMergeReason('');
+      if (outcome.data && outcome.data.mergeVisits.id !== visit.id) navigate(`/console/visits?visit=${outcome.data.mergeVisits.id}`);
+      else refetch({ requestPolicy: 'network-only' });
+    });
   };
   const doSplit = async (taskId: string) => {
-    setFeedback({});
+    clear();
     const outcome = await split({ visitId: visit.id, taskId, reason: splitReason.trim(), expectedVersion: visit.version });
-    if (outcome.error) return setFeedback({ error: outcome.error });
-    setFeedback({ success: t('splitDone') });
-    setSplitReason('');
-    refetch({ requestPolicy: 'network-only' });
+    settle(outcome, t('splitDone'), () => {
+      setSplitReason('');
+      refetch({ requestPolicy: 'network-only' });
+    });
   };
 
   return (
@@ -109,7 +110,7 @@ export function VisitDetail({ visitId }: { visitId: string }) {
       <p>
         {t('window')}：{visit.windowStart} — {visit.windowEnd} · {t('lead')}：{visit.leadDepartment.name}
       </p>
-      <Outcome error={feedback.error} success={feedback.success} />
+      <Outcome {...feedback} />
 
       <h2>{t('tasks')}</h2>
       {visit.tasks.length > 1 && open && (
@@ -172,7 +173,7 @@ export function VisitDetail({ visitId }: { visitId: string }) {
               <fieldset className="checks">
                 {others.map((other) => (
                   <label key={other.id}>
-                    <input type="checkbox" checked={chosen.includes(other.id)} onChange={() => setChosen(toggle(chosen, other.id))} />
+                    <input type="checkbox" checked={chosen.includes(other.id)} onChange={() => setChosen(toggleValue(chosen, other.id))} />
                     {other.tasks.map((task) => task.taskName).join('、')} · {other.windowStart} — {other.windowEnd} · {other.leadDepartment.name} · {label('VisitStatus', other.status)}
                   </label>
                 ))}

@@ -3,8 +3,9 @@ import { useQuery } from 'urql';
 import { defineMessages, useT } from '../../../i18n';
 import { Link, useLocation } from '../../../router';
 import { Empty, ErrorNotice, Loading } from '../../../ui/common';
-import { toggle } from '../tasks/task-form';
-import { useLabel, VISIT_STATUSES } from '../tasks/vocabulary';
+import { toggleValue } from '../shared/list-edit';
+import { valuesOf, visitStatusLabels } from '../shared/labels';
+import { useLabel } from '../shared/useLabel';
 import { MergeRules } from './MergeRules';
 import { VisitDetail } from './VisitDetail';
 import { emptyVisitFilter, VisitFilterDraft, visitFilterInput } from './visit-filter';
@@ -103,9 +104,9 @@ function VisitList() {
       </div>
       <fieldset className="checks">
         <legend>{t('statuses')}</legend>
-        {VISIT_STATUSES.map((status) => (
+        {valuesOf(visitStatusLabels).map((status) => (
           <label key={status}>
-            <input type="checkbox" checked={filter.statuses.includes(status)} onChange={() => set({ statuses: toggle(filter.statuses, status) })} />
+            <input type="checkbox" checked={filter.statuses.includes(status)} onChange={() => set({ statuses: toggleValue(filter.statuses, status) })} />
             {label('VisitStatus', status)}
           </label>
         ))}

@@ -1,19 +1,26 @@
 import { graphql } from '../../../gql';
 
+/** What every list of visits shows of one (the merged-visit pages and the teams of a draw). */
+export const VisitSummaryFields = graphql(`
+  fragment ConsoleVisitSummary on Visit {
+    id
+    publicId
+    status
+    windowStart
+    windowEnd
+    leadDepartment { id name }
+  }
+`);
+
 export const VisitsQuery = graphql(`
   query ConsoleVisits($filter: VisitFilter, $page: PageInput!) {
     visits(filter: $filter, page: $page) {
       totalItems
       items {
-        id
-        publicId
-        status
-        windowStart
-        windowEnd
+        ...ConsoleVisitSummary
         merged
         taskCount
         target { name }
-        leadDepartment { id name }
         tasks { taskId taskName department { id name } }
       }
     }
@@ -23,15 +30,10 @@ export const VisitsQuery = graphql(`
 export const VisitDetailQuery = graphql(`
   query ConsoleVisitDetail($id: ID!) {
     visit(id: $id) {
-      id
-      publicId
-      status
+      ...ConsoleVisitSummary
       version
-      windowStart
-      windowEnd
       merged
       target { name address }
-      leadDepartment { id name }
       tasks { taskId taskName drawId automatic addedBy addedAt windowStart windowEnd department { id name } task { id } }
       items { own taskId item { id name version kind } }
       members { id role inspector { id name } }

@@ -1,20 +1,11 @@
+import './console-shared.css';
 import { useState } from 'react';
-import type { CombinedError } from '@urql/core';
 import { defineMessages, useT } from '../../../i18n';
-import { ErrorNotice } from '../../../ui/common';
 
-/** Small pieces every console section of tasks, draws, teams, visits and joint tasks uses after a mutation. */
 const messages = defineMessages(
   { confirm: '确认', cancel: '取消', sure: '确定要{action}吗？此操作不能撤销。' },
   { confirm: 'Confirm', cancel: 'Cancel', sure: 'Really {action}? This cannot be undone.' },
 );
-
-/** A mutation's outcome: its error with the code, or the success sentence once it succeeded. */
-export function Outcome({ error, success }: { error?: CombinedError | null; success?: string | null }) {
-  if (error) return <ErrorNotice error={error} />;
-  if (success) return <p className="ok" role="status">{success}</p>;
-  return null;
-}
 
 /** A destructive action asks once more, in place, before it is sent. */
 export function ConfirmButton({ label, onConfirm, disabled, className }: { label: string; onConfirm: () => void; disabled?: boolean; className?: string }) {
