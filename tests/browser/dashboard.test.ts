@@ -8,7 +8,8 @@ import { todayInChina } from '../../server/domain/calendar-date';
 /**
  * The supervisor's dashboard in real Chromium against the demo county: a draw the Pinglu operator
  * schedules and opens appears in the city supervisor's live list without a reload, and its status
- * follows; the supervisor drills down from the city to the county and the charts are drawn.
+ * follows; the supervisor drills down from the city to the county and the charts are drawn. A draw the
+ * operator runs from the console in another browser is followed by the province supervisor live.
  */
 describeInBrowser('supervision dashboard', () => {
   let server: TestServer;
@@ -24,19 +25,25 @@ describeInBrowser('supervision dashboard', () => {
 
   const row = (page: Page, drawId: string) => page.locator(`[data-testid=live-draws] [data-testid=live-draw][data-draw-id="${drawId}"]`);
 
-  /** The Pinglu planner sets a directed task up and the operator schedules its draw, over GraphQL. */
-  async function scheduleDemoDraw(): Promise<{ drawId: string; operator: string }> {
+  /** The Pinglu planner sets a directed task of three targets up, over GraphQL. */
+  async function createDemoTask(name: string): Promise<string> {
     const year = todayInChina().slice(0, 4);
     const planner = await loginAs(server, 'pinglu.planner', DEMO_LOGINS.password);
-    const operator = await loginAs(server, 'pinglu.operator', DEMO_LOGINS.password);
     const items = await ok(`query { inspectionItems(filter: { search: "PL-NY-001" }) { items { id } } }`, {}, planner);
     const { createTask } = await ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
       input: {
-        name: '农药经营门店专项检查（看板测试）', kind: 'DIRECTED', directedReason: '春耕农资专项整治', itemIds: [items.inspectionItems.items[0].id],
+        name, kind: 'DIRECTED', directedReason: '春耕农资专项整治', itemIds: [items.inspectionItems.items[0].id],
         segments: [{ label: 'objects/all', filter: {}, fixedCount: 3 }], windowStart: `${year}-01-01`, windowEnd: `${year}-12-31`,
       },
     }, planner);
-    const { scheduleDraw } = await ok(`mutation($task: ID!, $at: DateTimeISO!) { scheduleDraw(taskId: $task, input: { entropyClosesAt: $at }) { id } }`, { task: createTask.id, at: new Date(Date.now() + 120_000).toISOString() }, operator);
+    return createTask.id;
+  }
+
+  /** …and the operator schedules its draw, over GraphQL. */
+  async function scheduleDemoDraw(): Promise<{ drawId: string; operator: string }> {
+    const taskId = await createDemoTask('农药经营门店专项检查（看板测试）');
+    const operator = await loginAs(server, 'pinglu.operator', DEMO_LOGINS.password);
+    const { scheduleDraw } = await ok(`mutation($task: ID!, $at: DateTimeISO!) { scheduleDraw(taskId: $task, input: { entropyClosesAt: $at }) { id } }`, { task: taskId, at: new Date(Date.now() + 120_000).toISOString() }, operator);
     return { drawId: scheduleDraw.id, operator };
   }
 
@@ -86,6 +93,38 @@ describeInBrowser('supervision dashboard', () => {
 
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('follows a draw the operator runs from the console in another browser, as it happens', async () => {
+    const supervisor = await openPage(browser, `${server.baseUrl}/login`);
+    await logIn(supervisor.page, server.baseUrl, 'shanxi.supervisor', DEMO_LOGINS.password);
+    await supervisor.page.goto(`${server.baseUrl}/dashboard`);
+    await supervisor.page.waitForSelector('[data-testid=live-draws]');
+
+    const taskId = await createDemoTask('兽药经营专项检查（另一浏览器）');
+    const operator = await openPage(browser, `${server.baseUrl}/login`);
+    await logIn(operator.page, server.baseUrl, 'pinglu.operator', DEMO_LOGINS.password);
+    await operator.page.goto(`${server.baseUrl}/console/draws?task=${taskId}`);
+    await operator.page.fill('input[name=entropyClosesAt]', await operator.page.evaluate(() => {
+      const d = new Date(Date.now() + 6_000);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+    }));
+    await operator.page.click('button[type=submit]:has-text("编排摇号")');
+    await operator.page.waitForURL(/\/console\/draws\?draw=/);
+    const drawId = new URL(operator.page.url()).searchParams.get('draw')!;
+
+    // Two levels up, without a reload: scheduled, open, then drawn.
+    await row(supervisor.page, drawId).waitFor({ timeout: 10_000 });
+    expect(await row(supervisor.page, drawId).textContent()).toContain('兽药经营专项检查（另一浏览器）');
+    await operator.page.click('button:has-text("开放见证")');
+    await supervisor.page.waitForSelector(`[data-testid=live-draw][data-draw-id="${drawId}"][data-status=OPEN]`, { timeout: 10_000 });
+    await operator.page.waitForSelector('button:has-text("开始摇号"):not([disabled])', { timeout: 20_000 });
+    await operator.page.click('button:has-text("开始摇号")');
+    await supervisor.page.waitForSelector(`[data-testid=live-draw][data-draw-id="${drawId}"]:is([data-status=DRAWING], [data-status=COMPLETED])`, { timeout: 10_000 });
+    await supervisor.page.waitForSelector(`[data-testid=live-draw][data-draw-id="${drawId}"][data-status=COMPLETED]`, { timeout: 20_000 });
+    await operator.context.close();
+    await supervisor.context.close();
   });
 
   it('shows a region outside the jurisdiction as an error with its code', async () => {
