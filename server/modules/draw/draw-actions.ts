@@ -15,7 +15,7 @@ import { formVisits } from '../visit/form-visits.command';
 import { Draw, DrawEntropy, DrawPick, DrawSegment, DrawStatus, DrawWitness } from './draw.entity';
 import { assertOperator, assertViewer, hashInvite, loadDraw, witnessByInvite } from './draw.policy';
 import { assertAllowed, DrawAction, effectiveStatus } from './draw-state';
-import { loadPoolLines } from './pool-snapshot';
+import { loadSegmentPool } from './pool-snapshot';
 
 /** Reads the draw again inside the transaction, holding its row so concurrent actions queue up (SQLite queues whole transactions). */
 async function lockRow(em: EntityManager, id: number): Promise<Draw> {
@@ -115,7 +115,16 @@ export async function revealDraw(ctx: RequestContext, drawId: number, beacon?: s
   const beaconValue = draw.beaconSource ? beacon!.trim() : '';
   return act(ctx, drawId, DrawAction.REVEAL, async (em, locked) => {
     const segments = await em.getRepository(DrawSegment).find({ where: { drawId }, order: { position: 'ASC' } });
-    const pools = await loadPoolLines(em, drawId);
+    // The snapshot never changes once scheduled, so the pools are read on another connection, outside
+    // this transaction, one segment ahead: while the database stores a segment's picks, this process
+    // reads the next pool and computes its picks. (Reading them all at once would keep the event loop
+    // too busy to feed the first write.)
+    const poolOf = (i: number) => {
+      const read = loadSegmentPool(ctx.ds.manager, drawId, segments[i].position);
+      read.catch(() => undefined); // awaited in the loop below
+      return read;
+    };
+    let nextPool = segments.length ? poolOf(0) : null;
     const entropy = await em.getRepository(DrawEntropy).find({ where: { drawId }, order: { ordinal: 'ASC' } });
     // draw-v1 steps 4–10 over the stored snapshot: the seed from the published digests and counts,
     // then each segment's picks as positions in its canonical pool.
@@ -126,12 +135,13 @@ export async function revealDraw(ctx: RequestContext, drawId: number, beacon?: s
     // Each segment's picks are written while the next segment's are computed.
     const writes = new WriteBehind();
     const bySegment: { segment: DrawSegment; segmentSeed: string; picks: DrawPick[] }[] = [];
-    for (const segment of segments) {
-      const pool = pools.get(segment.position);
+    for (const [i, segment] of segments.entries()) {
+      const pool = await nextPool!;
+      nextPool = i + 1 < segments.length ? poolOf(i + 1) : null;
       const seedOfSegment = segmentSeed(seed, segment.label, nodeSha256);
       const picks: DrawPick[] = [];
-      for (const index of pickIndexSequence(pool?.size ?? 0, segment.count, nodeWordStream(seedOfSegment))) {
-        const { publicId, targetId } = pool!.entry(index);
+      for (const index of pickIndexSequence(pool.size, segment.count, nodeWordStream(seedOfSegment))) {
+        const { publicId, targetId } = pool.entry(index);
         picks.push(Object.assign(new DrawPick(), { drawId, segmentPosition: segment.position, ordinal: picks.length, publicId, targetId, year }));
       }
       bySegment.push({ segment, segmentSeed: seedOfSegment, picks });

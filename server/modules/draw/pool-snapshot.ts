@@ -100,10 +100,10 @@ export class PoolLines {
   }
 }
 
-/** Every segment's pool as stored, canonical order, for reading members by position. */
-export async function loadPoolLines(em: EntityManager, drawId: number): Promise<Map<number, PoolLines>> {
-  const texts = await loadText(em, drawId, PoolChunkKind.POOL);
-  return new Map([...texts].map(([position, text]) => [position, new PoolLines(text)]));
+/** One segment's pool as stored, canonical order, for reading members by position. */
+export async function loadSegmentPool(em: EntityManager, drawId: number, segmentPosition: number): Promise<PoolLines> {
+  const rows = await em.getRepository(DrawPoolChunk).find({ where: { drawId, segmentPosition, kind: PoolChunkKind.POOL }, order: { chunkNo: 'ASC' }, select: { chunkNo: true, data: true } });
+  return new PoolLines(inflateRawSync(Buffer.from(rows.map((row) => row.data).join(''), 'base64')));
 }
 
 export function parsePoolLine(line: string): { publicId: string; targetId: number } {
