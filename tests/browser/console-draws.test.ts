@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../helpers/test-server';
 import { describeInBrowser, useBrowserSuite, logIn, openPage } from '../helpers/browser';
 import { DEMO_LOGINS } from '../../server/demo/demo-logins';
+import { ok } from '../helpers/draw-steps';
+import { loginAs } from '../helpers/factories';
 
 /** A datetime-local value `ms` from now in the page's clock and zone (the form's own format). */
 const localInputIn = (page: Page, ms: number) =>
@@ -10,6 +12,9 @@ const localInputIn = (page: Page, ms: number) =>
     const p = (n: number) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
   }, ms);
+
+/** The bearer token of a demo-county login. */
+const demoToken = (server: TestServer, username: string) => loginAs(server, username, DEMO_LOGINS.password);
 
 describeInBrowser('console: tasks and draws', () => {
   let server: TestServer;
@@ -90,21 +95,11 @@ describeInBrowser('console: tasks and draws', () => {
     await page.waitForSelector('[data-testid=draw-status]:text-matches("已锁定|已公告")');
     await page.waitForSelector('text=结果已锁定，任务公告已发布。');
 
-    const { draw } = await ok(`query($id: ID!) { draw(id: $id) { status witnesses { displayName } picks { totalItems } } }`, { id: drawId }, await tokenOf('pinglu.operator'));
+    const { draw } = await ok(server, `query($id: ID!) { draw(id: $id) { status witnesses { displayName } picks { totalItems } } }`, { id: drawId }, await demoToken(server, 'pinglu.operator'));
     expect(draw.status).toMatch(/LOCKED|ANNOUNCED/);
     expect(draw.witnesses.map((w: { displayName: string }) => w.displayName)).toEqual(['乔永忠']);
     expect(draw.picks.totalItems).toBe(3);
     await context.close();
   });
 
-  async function ok(query: string, variables: Record<string, unknown>, token?: string) {
-    const res = await server.gql(query, variables, { token });
-    if (res.errors || !res.data) throw new Error(JSON.stringify(res.errors));
-    return res.data;
-  }
-
-  async function tokenOf(username: string): Promise<string> {
-    const data = await ok(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: DEMO_LOGINS.password });
-    return data.login.token;
-  }
 });

@@ -3,52 +3,49 @@ import type { TestServer } from '../helpers/test-server';
 import { describeInBrowser, useBrowserSuite, logIn, openPage } from '../helpers/browser';
 import { todayInChina } from '../../server/domain/calendar-date';
 import { DEMO_LOGINS } from '../../server/demo/demo-logins';
+import { ok } from '../helpers/draw-steps';
+import { loginAs } from '../helpers/factories';
 
 const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** The bearer token of a demo-county login. */
+const demoToken = (server: TestServer, username: string) => loginAs(server, username, DEMO_LOGINS.password);
 
 describeInBrowser('console: teams and joint tasks', () => {
   let server: TestServer;
   let browser: Browser;
   useBrowserSuite({ demo: true }, (started) => ({ server, browser } = started));
 
-  async function ok(query: string, variables: Record<string, unknown>, token?: string) {
-    const res = await server.gql(query, variables, { token });
-    if (res.errors || !res.data) throw new Error(JSON.stringify(res.errors));
-    return res.data;
-  }
-  const tokenOf = async (username: string): Promise<string> =>
-    (await ok(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: DEMO_LOGINS.password })).login.token;
-
   async function directedTask(plannerToken: string, name: string, count: number, extra: Record<string, unknown> = {}): Promise<string> {
-    const { inspectionItems } = await ok(`{ inspectionItems(filter: { active: true }, page: { take: 1 }) { items { id } } }`, {}, plannerToken);
+    const { inspectionItems } = await ok(server, `{ inspectionItems(filter: { active: true }, page: { take: 1 }) { items { id } } }`, {}, plannerToken);
     const input = {
       name, kind: 'DIRECTED', directedReason: '专项整治', itemIds: [inspectionItems.items[0].id], windowStart: inDays(1), windowEnd: inDays(20),
       segments: [{ label: 'objects/pinglu', filter: { regionCode: '140603' }, fixedCount: count }], ...extra,
     };
-    return (await ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, { input }, plannerToken)).createTask.id;
+    return (await ok(server, `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, { input }, plannerToken)).createTask.id;
   }
 
   /** Schedules, opens, reveals and locks a draw of the task as the operator would. */
   async function lockedDraw(operatorToken: string, taskId: string): Promise<string> {
     const closes = new Date(Date.now() + 800).toISOString();
-    const { scheduleDraw } = await ok(`mutation($t: ID!, $i: ScheduleDrawInput!) { scheduleDraw(taskId: $t, input: $i) { id } }`, { t: taskId, i: { entropyClosesAt: closes, paceMs: 0 } }, operatorToken);
+    const { scheduleDraw } = await ok(server, `mutation($t: ID!, $i: ScheduleDrawInput!) { scheduleDraw(taskId: $t, input: $i) { id } }`, { t: taskId, i: { entropyClosesAt: closes, paceMs: 0 } }, operatorToken);
     const id = scheduleDraw.id;
-    await ok(`mutation($id: ID!) { openDraw(id: $id) { status } }`, { id }, operatorToken);
+    await ok(server, `mutation($id: ID!) { openDraw(id: $id) { status } }`, { id }, operatorToken);
     await new Promise((resolve) => setTimeout(resolve, Date.parse(closes) - Date.now() + 100));
-    await ok(`mutation($id: ID!) { revealDraw(id: $id) { status } }`, { id }, operatorToken);
+    await ok(server, `mutation($id: ID!) { revealDraw(id: $id) { status } }`, { id }, operatorToken);
     for (let i = 0; i < 100; i++) {
-      const { draw } = await ok(`query($id: ID!) { draw(id: $id) { status } }`, { id }, operatorToken);
+      const { draw } = await ok(server, `query($id: ID!) { draw(id: $id) { status } }`, { id }, operatorToken);
       if (draw.status === 'COMPLETED') break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await ok(`mutation($id: ID!) { lockDraw(id: $id) { status } }`, { id }, operatorToken);
+    await ok(server, `mutation($id: ID!) { lockDraw(id: $id) { status } }`, { id }, operatorToken);
     return id;
   }
 
   it('draws the teams of a locked draw and shows every visit with its leader', async () => {
-    const taskId = await directedTask(await tokenOf('pinglu.planner'), '兽药经营定向检查', 2);
-    const drawId = await lockedDraw(await tokenOf('pinglu.operator'), taskId);
+    const taskId = await directedTask(await demoToken(server, 'pinglu.planner'), '兽药经营定向检查', 2);
+    const drawId = await lockedDraw(await demoToken(server, 'pinglu.operator'), taskId);
 
     const { context, page } = await openPage(browser, `${server.baseUrl}/login`);
     await logIn(page, server.baseUrl, 'pinglu.operator', DEMO_LOGINS.password);
@@ -89,7 +86,7 @@ describeInBrowser('console: teams and joint tasks', () => {
   });
 
   it('the lead invites the market-supervision bureau, whose planner confirms the joint task', async () => {
-    const taskId = await directedTask(await tokenOf('pinglu.planner'), '农资质量联合抽查', 3, { joint: true });
+    const taskId = await directedTask(await demoToken(server, 'pinglu.planner'), '农资质量联合抽查', 3, { joint: true });
 
     const lead = await openPage(browser, `${server.baseUrl}/login`);
     await logIn(lead.page, server.baseUrl, 'pinglu.planner', DEMO_LOGINS.password);

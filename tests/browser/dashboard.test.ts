@@ -4,6 +4,7 @@ import { describeInBrowser, useBrowserSuite, logIn, openPage } from '../helpers/
 import { loginAs } from '../helpers/factories';
 import type { TestServer } from '../helpers/test-server';
 import { todayInChina } from '../../server/domain/calendar-date';
+import { ok } from '../helpers/draw-steps';
 
 /**
  * The supervisor's dashboard in real Chromium against the demo county: a draw the Pinglu operator
@@ -16,21 +17,14 @@ describeInBrowser('supervision dashboard', () => {
   let browser: Browser;
   useBrowserSuite({ demo: true }, (started) => ({ server, browser } = started));
 
-  /** A GraphQL call that must succeed. */
-  async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
-    const res = await server.gql(query, variables, { token });
-    if (res.errors || !res.data) throw new Error(JSON.stringify(res.errors));
-    return res.data;
-  }
-
   const row = (page: Page, drawId: string) => page.locator(`[data-testid=live-draws] [data-testid=live-draw][data-draw-id="${drawId}"]`);
 
   /** The Pinglu planner sets a directed task of three targets up, over GraphQL. */
   async function createDemoTask(name: string): Promise<string> {
     const year = todayInChina().slice(0, 4);
     const planner = await loginAs(server, 'pinglu.planner', DEMO_LOGINS.password);
-    const items = await ok(`query { inspectionItems(filter: { search: "PL-NY-001" }) { items { id } } }`, {}, planner);
-    const { createTask } = await ok(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
+    const items = await ok(server, `query { inspectionItems(filter: { search: "PL-NY-001" }) { items { id } } }`, {}, planner);
+    const { createTask } = await ok(server, `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, {
       input: {
         name, kind: 'DIRECTED', directedReason: '春耕农资专项整治', itemIds: [items.inspectionItems.items[0].id],
         segments: [{ label: 'objects/all', filter: {}, fixedCount: 3 }], windowStart: `${year}-01-01`, windowEnd: `${year}-12-31`,
@@ -43,7 +37,7 @@ describeInBrowser('supervision dashboard', () => {
   async function scheduleDemoDraw(): Promise<{ drawId: string; operator: string }> {
     const taskId = await createDemoTask('农药经营门店专项检查（看板测试）');
     const operator = await loginAs(server, 'pinglu.operator', DEMO_LOGINS.password);
-    const { scheduleDraw } = await ok(`mutation($task: ID!, $at: DateTimeISO!) { scheduleDraw(taskId: $task, input: { entropyClosesAt: $at }) { id } }`, { task: taskId, at: new Date(Date.now() + 120_000).toISOString() }, operator);
+    const { scheduleDraw } = await ok(server, `mutation($task: ID!, $at: DateTimeISO!) { scheduleDraw(taskId: $task, input: { entropyClosesAt: $at }) { id } }`, { task: taskId, at: new Date(Date.now() + 120_000).toISOString() }, operator);
     return { drawId: scheduleDraw.id, operator };
   }
 
@@ -68,7 +62,7 @@ describeInBrowser('supervision dashboard', () => {
     expect(await row(page, drawId).textContent()).toContain('农药经营门店专项检查（看板测试）');
     expect(await row(page, drawId).locator('a').getAttribute('href')).toBe(`/draws/${drawId}/room`);
 
-    await ok(`mutation($id: ID!) { openDraw(id: $id) { status } }`, { id: drawId }, operator);
+    await ok(server, `mutation($id: ID!) { openDraw(id: $id) { status } }`, { id: drawId }, operator);
     await page.waitForSelector(`[data-testid=live-draw][data-draw-id="${drawId}"][data-status=OPEN]`, { timeout: 10_000 });
     // Without a reload: the same document all along.
     expect(page.url()).toBe(pageUrl);
