@@ -20,7 +20,8 @@ import { TeamPolicy } from '../server/modules/team/team.entity';
 import { VisitMember, VisitMemberRole, VisitMemberSource, VisitStatus } from '../server/modules/visit/visit.entity';
 import { nodeSha256 } from '../server/domain/draw-v1-node';
 import { matchTeams } from '../server/domain/team-matching';
-import { scratchDatabase, settleWrites } from './scratch-database';
+import { scratchDatabase } from './scratch-database';
+import { collectGarbage, settleWrites } from './settle';
 import { seedMergeBench } from './visit-merge.bench';
 
 /**
@@ -33,7 +34,7 @@ import { seedMergeBench } from './visit-merge.bench';
  * three inspectors each) besides ~10 declarations per inspector on other targets, the items'
  * specialty required, a workload limit that existing visits count against. The matching's code is
  * warmed up first on a small untimed instance (a server that has drawn teams before), and MariaDB is let
- * write the seeding's pages back first (settleWrites). Prints a detail line,
+ * write the seeding's pages back and the seeding's garbage is collected first (bench/settle.ts). Prints a detail line,
  * then `{"bench":"teams","targets","existingVisits","mergeSeconds","teamSeconds"}` last.
  * Goals on MariaDB: merge ≤ 1 s, teams ≤ 2 s. BENCH_KEEP_DATABASE=1 keeps the scratch database (its
  * URL on stderr) to look at the statements afterwards.
@@ -116,6 +117,7 @@ async function main() {
     else await ds.query('ANALYZE TABLE visit, visit_task, visit_member, draw_pick, inspector, conflict_of_interest');
     const settledMs = await settleWrites((sql) => ds.query(sql), scratch.database.kind);
 
+    collectGarbage();
     let started = process.hrtime.bigint();
     await lockDraw(ctx, draw.id);
     const mergeSeconds = seconds(started);
@@ -123,6 +125,7 @@ async function main() {
 
     // A server that has drawn teams before: the matching's code is compiled (as bench/team-matching.bench.ts warms up too).
     warmUp();
+    collectGarbage();
     started = process.hrtime.bigint();
     const report = await drawTeams(ctx, draw.id);
     const teamSeconds = seconds(started);

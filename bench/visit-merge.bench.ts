@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import '../server/graphql/enums';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../server/config';
@@ -16,7 +14,8 @@ import { createRootDepartment } from '../server/modules/org/org.service';
 import { Task, TaskKind } from '../server/modules/task/task.entity';
 import { formVisits } from '../server/modules/visit/form-visits.command';
 import { Visit, VisitStatus, VisitTask } from '../server/modules/visit/visit.entity';
-import { scratchDatabase, settleWrites } from './scratch-database';
+import { scratchDatabase } from './scratch-database';
+import { collectGarbage, settleWrites } from './settle';
 
 /**
  * `node dist/bench/visit-merge.bench.js [picks] [existingVisits]` (after `npm run build`; set
@@ -110,9 +109,7 @@ async function main() {
     const { draw } = await seedMergeBench(ds, picks, existing);
     await ds.query(scratch.database.kind === 'sqlite' ? 'ANALYZE' : 'ANALYZE TABLE visit, visit_task, draw_pick');
     await settleWrites((sql) => ds.query(sql), scratch.database.kind);
-    // The seeding's garbage is collected first, so the figure is the merge's own.
-    setFlagsFromString('--expose-gc');
-    (runInNewContext('gc') as () => void)();
+    collectGarbage();
     const started = process.hrtime.bigint();
     const event = await inTransaction(ds, (em) => formVisits(em, draw));
     const mergeSeconds = seconds(started);

@@ -155,8 +155,24 @@ export type VerifyResult = { ok: true } | { ok: false; firstDifference: Differen
 const encoder = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/** UTF-8 bytes of a string (lone surrogates become U+FFFD, which is why validation rejects them). */
+/** Up to this length an ASCII text is copied byte by byte: TextEncoder's call costs more than the copy. */
+const SHORT_TEXT = 256;
+
+/**
+ * UTF-8 bytes of a string (lone surrogates become U+FFFD, which is why validation rejects them).
+ * Short ASCII texts (block texts and segment labels, hashed tens of thousands of times per draw) are
+ * copied directly: the same bytes.
+ */
 export function utf8(text: string): Bytes {
+  if (text.length <= SHORT_TEXT) {
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 127) return encoder.encode(text) as Bytes;
+      bytes[i] = code;
+    }
+    return bytes as Bytes;
+  }
   return encoder.encode(text) as Bytes;
 }
 

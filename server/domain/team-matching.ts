@@ -90,22 +90,11 @@ export const targetSegmentLabel = (label: string, targetId: string): string => `
 
 /**
  * draw-v1 spec step 7 for the target's segment: H("draw-v1/segment\n" + seed + "\n" + label). The
- * same bytes as draw-v1's segmentSeed, hashed directly: its generator runner and TextEncoder cost
+ * same bytes as draw-v1's segmentSeed, hashed directly: its generator runner costs
  * more than the hash itself, 50,000 times over.
  */
 export function targetSegmentSeed(input: Pick<MatchInput, 'seed' | 'label'>, targetId: string, hash: Sha256Sync): string {
-  return toHex(hash(asciiBytes(segmentSeedText(input.seed, targetSegmentLabel(input.label, targetId)))));
-}
-
-/** UTF-8 of a text that is ASCII when checked (seed, label, id): the same bytes as utf8(), at a fraction of TextEncoder's cost per short string. */
-function asciiBytes(text: string): Bytes {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 127) return utf8(text); // unchecked input from outside: let the encoder handle it
-    bytes[i] = code;
-  }
-  return bytes;
+  return toHex(hash(utf8(segmentSeedText(input.seed, targetSegmentLabel(input.label, targetId)))));
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -421,12 +410,20 @@ class Matcher {
     for (let t = 0; t < p.targets.length; t++) this.maxNeeded = Math.max(this.maxNeeded, p.slotStart[t + 1] - p.slotStart[t]);
   }
 
-  run(): MatchResult {
-    const unstaffed: Unstaffable[] = [];
-    for (let t = 0; t < this.p.targets.length; t++) {
-      if (!this.staff(t)) unstaffed.push(unstaffable(this.p, t));
+  /** Targets drawn so far: [0, drawn). */
+  drawn = 0;
+  private readonly unstaffed: Unstaffable[] = [];
+
+  /** Draws the targets up to `end` (exclusive) in order. */
+  drawUntil(end: number): void {
+    for (const last = Math.min(end, this.p.targets.length); this.drawn < last; this.drawn++) {
+      if (!this.staff(this.drawn)) this.unstaffed.push(unstaffable(this.p, this.drawn));
     }
-    return { teams: this.teams(), unstaffed };
+  }
+
+  result(): MatchResult {
+    if (this.drawn < this.p.targets.length) throw new Error('the team draw is not finished');
+    return { teams: this.teams(0, this.drawn), unstaffed: [...this.unstaffed] };
   }
 
   /** Staffs target t, or leaves no trace of trying. */
@@ -794,10 +791,11 @@ class Matcher {
   // -- result ----------------------------------------------------------------------------------
 
   /** Teams in target order: the member at the drawn leader position of the join order first, then the others in join order. */
-  private teams(): StaffedTeam[] {
+  /** The teams of the staffed targets among [from, to), as they stand now. */
+  teams(from: number, to: number): StaffedTeam[] {
     const { p } = this;
     const teams: StaffedTeam[] = [];
-    for (let t = 0; t < p.targets.length; t++) {
+    for (let t = from; t < to; t++) {
       if (this.leaderAt[t] < 0) continue;
       const slots = this.slotsByJoin(t);
       const members: string[] = [p.candidates[this.holder[slots[this.leaderAt[t]]]].id];
@@ -879,7 +877,44 @@ function unstaffable(p: Prepared, t: number): Unstaffable {
 
 /** The team draw. Throws a RangeError when the input is invalid (see checkMatchInput). */
 export function matchTeams(input: MatchInput, hash: Sha256Sync): MatchResult {
-  return new Matcher(prepare(input), input, hash).run();
+  const matching = new TeamMatching(input, hash);
+  matching.drawUntil(matching.targetCount);
+  return matching.result();
+}
+
+/**
+ * matchTeams a part at a time, for a caller that stores the teams of the targets drawn so far while
+ * the rest are drawn. The result is the same. A team read early may still change: a later target's
+ * augmenting path can move a member of an earlier team (never empty it), and with it the join order
+ * the leader is taken from; so the caller compares what it stored with `result()`.
+ */
+export class TeamMatching {
+  private readonly matcher: Matcher;
+  readonly targetCount: number;
+
+  constructor(input: MatchInput, hash: Sha256Sync) {
+    this.matcher = new Matcher(prepare(input), input, hash);
+    this.targetCount = input.targets.length;
+  }
+
+  /** Targets drawn so far, in the given order: [0, drawn). */
+  get drawn(): number {
+    return this.matcher.drawn;
+  }
+
+  drawUntil(end: number): void {
+    this.matcher.drawUntil(end);
+  }
+
+  /** The teams of the staffed targets among [from, to) as they stand now (to ≤ drawn). */
+  teams(from: number, to: number): StaffedTeam[] {
+    return this.matcher.teams(from, Math.min(to, this.matcher.drawn));
+  }
+
+  /** The whole result, once every target is drawn. */
+  result(): MatchResult {
+    return this.matcher.result();
+  }
 }
 
 export type TeamVerification = { ok: true } | { ok: false; problem: string };

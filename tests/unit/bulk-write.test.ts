@@ -1,13 +1,7 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import type { DatabaseConfig } from '../../server/config';
 import { bulkInsert, prepareUpsert } from '../../server/db/bulk';
-import { dataSourceOptions, migrate } from '../../server/db/data-source';
+import { dataSourceOptions } from '../../server/db/data-source';
 import { inTransaction, isUniqueViolation } from '../../server/db/transaction';
 import { TSV_NULL, tsvField, tsvRows, tsvText } from '../../server/db/tsv';
 import { completeCreditCode } from '../../server/domain/credit-code';
@@ -18,6 +12,7 @@ import { ChangeRecord } from '../../server/modules/audit/change-record.entity';
 import { Target } from '../../server/modules/directory/target.entity';
 import { targetsKind } from '../../server/modules/imports/kinds/targets.kind';
 import { WriteQueue } from '../../server/modules/imports/write-queue';
+import { databases, openDatabase } from '../helpers/test-database';
 
 describe('TSV rows for LOAD DATA', () => {
   test('escapes exactly the characters that would end a field or a line, and the escape character', () => {
@@ -98,34 +93,6 @@ describe('the write queue of an import', () => {
     expect(slowEnded).toBe(true);
   });
 });
-
-/** A fresh migrated database: a temporary SQLite file, or a temporary MariaDB database when DATABASE_URL names one. */
-async function openDatabase(kind: 'SQLite' | 'MariaDB'): Promise<{ ds: DataSource; close(): Promise<void>; config: DatabaseConfig }> {
-  const log = createLogger('silent');
-  if (kind === 'SQLite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-write-'));
-    const config: DatabaseConfig = { kind: 'sqlite', file: path.join(dir, 'hub.sqlite') };
-    const ds = await new DataSource(dataSourceOptions(config, log)).initialize();
-    await migrate(ds);
-    return { ds, config, close: async () => { await ds.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const base = new URL(process.env.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'));
-  const name = `t_bulk_${randomBytes(5).toString('hex')}`;
-  const admin = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(base.toString());
-  url.pathname = `/${name}`;
-  const config: DatabaseConfig = { kind: 'mariadb', url: url.toString() };
-  const ds = await new DataSource(dataSourceOptions(config, log)).initialize();
-  await migrate(ds);
-  return {
-    ds, config,
-    close: async () => { await ds.destroy(); await admin.query(`DROP DATABASE IF EXISTS \`${name}\``); await admin.end(); },
-  };
-}
-
-const usingMariaDb = /^(mysql|mariadb):/.test(process.env.DATABASE_URL ?? '');
-const databases: ('SQLite' | 'MariaDB')[] = usingMariaDb ? ['SQLite', 'MariaDB'] : ['SQLite'];
 
 const TARGET_COLUMNS = [
   'naturalKey', 'creditCode', 'name', 'type', 'regionCode', 'address', 'status', 'riskLevel', 'creditClass', 'complaintCount', 'dishonest',

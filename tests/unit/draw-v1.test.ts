@@ -289,6 +289,12 @@ describe('randBelow', () => {
     expect(() => randBelow(2.5, words(1n))).toThrow(RangeError);
   });
 
+  test('utf8 gives TextEncoder’s bytes for short and long, ASCII and other texts', () => {
+    const encoder = new TextEncoder();
+    const texts = ['', 'ab'.repeat(32) + ':17', '平鲁区', 'x\ud800y', '😀', 'a'.repeat(256), 'a'.repeat(255) + 'é', 'é' + 'a'.repeat(300), 'z'.repeat(5000)];
+    for (const text of texts) expect(Buffer.from(utf8(text)).equals(Buffer.from(encoder.encode(text)))).toBe(true);
+  });
+
   test('blockWords reads four big-endian 64-bit words', () => {
     const digest = new Uint8Array(32);
     digest[7] = 1; // word 0 = 1

@@ -2,7 +2,7 @@ import { NextWord, pickIndexSequence, randBelow, segmentSeed, wordStream } from 
 import { nodeSha256 } from '../../server/domain/draw-v1-node';
 import {
   canonicalGroups, checkMatchInput, MatchCandidate, MatchGroup, MatchInput, MatchResult, MatchTarget, matchTeams, neededFor, targetSegmentLabel,
-  targetSegmentSeed, uncoverableGroups, Unstaffable, verifyTeams,
+  targetSegmentSeed, TeamMatching, uncoverableGroups, Unstaffable, verifyTeams,
 } from '../../server/domain/team-matching';
 
 const SEED = 'c0ffee'.padEnd(64, '0');
@@ -376,6 +376,24 @@ describe('repair: where a greedy draw paints itself into a corner', () => {
       if (picks.some((id) => id === 'A' || id === 'B')) cornered++;
     }
     expect(cornered).toBeGreaterThan(20); // the repair really was needed, many times
+  });
+
+  test('drawn a part at a time: the same result, and a team read early can still change', () => {
+    let changed = 0;
+    for (let k = 0; k < 40; k++) {
+      const i = input(targets, cands, { seed: seedNumber(k) });
+      const matching = new TeamMatching(i, nodeSha256);
+      matching.drawUntil(1);
+      expect(matching.drawn).toBe(1);
+      expect(() => matching.result()).toThrow('not finished');
+      const early = matching.teams(0, 2); // only T1 is drawn yet
+      expect(early.map((t) => t.target)).toEqual(['T1']);
+      matching.drawUntil(5);
+      const result = matching.result();
+      expect(result).toEqual(match(i));
+      if (early[0].members.join() !== teamOf(result, 'T1')!.join()) changed++;
+    }
+    expect(changed).toBeGreaterThan(20); // T2's repair moved T1's member
   });
 
   test('a chain: the repair moves members across several earlier teams', () => {

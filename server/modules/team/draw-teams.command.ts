@@ -1,10 +1,8 @@
 import { EntityManager, In } from 'typeorm';
 import { DomainError, ErrorCode } from '../../common/errors';
 import { Permission } from '../../common/permissions';
-import { prepareInsert } from '../../db/bulk';
 import { inTransaction } from '../../db/transaction';
-import { nodeSha256 } from '../../domain/draw-v1-node';
-import { matchTeams, MatchGroup, MatchResult, UnstaffableReason } from '../../domain/team-matching';
+import { MatchGroup, MatchResult, StaffedTeam, UnstaffableReason } from '../../domain/team-matching';
 import { ineligibleCounts, TeamRound } from '../../domain/team-record';
 import { RequestContext } from '../../graphql/context';
 import { announceCommitted, appendEvents, NewEvent } from '../draw/draw-events';
@@ -19,6 +17,7 @@ import { effectivePolicy } from './team-policy.service';
 import { packRound, storePieces } from './team-snapshot';
 import { assertExecuting, TEAM_DRAWN_STATUSES, VISIT_STATUS_TEXT } from './team.policy';
 import { lockDraws } from '../draw/draw-locks';
+import { drawStoringMembers, nextTurn } from './stored-matching';
 
 /**
  * 抽取检查组 (Art. 20–23): after a draw is locked, its executing department draws a team for every
@@ -97,13 +96,10 @@ async function markUnstaffed(em: EntityManager, visitIds: number[]): Promise<voi
   for (const ids of inChunks(visitIds)) await em.createQueryBuilder().update(Visit).set({ status: VisitStatus.UNSTAFFED }).where({ id: In(ids) }).execute();
 }
 
-/** Lets a statement just issued reach the database before the event loop is held by computation. */
-const letItStart = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** The member rows of the drawn teams: leader first, then in the order they joined. */
-export function memberRows(result: MatchResult, visitOf: Map<string, { id: number }>, candidateOf: Map<string, TeamCandidate>): Partial<VisitMember>[] {
+export function memberRows(teams: StaffedTeam[], visitOf: Map<string, { id: number }>, candidateOf: Map<string, TeamCandidate>): Partial<VisitMember>[] {
   const rows: Partial<VisitMember>[] = [];
-  for (const team of result.teams) {
+  for (const team of teams) {
     const visitId = visitOf.get(team.target)!.id;
     team.members.forEach((id, ordinal) => {
       const c = candidateOf.get(id)!;
@@ -208,29 +204,29 @@ async function runRound(ctx: RequestContext, drawId: number, kind: TeamDrawKind.
     await em.getRepository(TeamDraw).insert(teamDraw);
     const marking = markAll(em, task.id, draw.id, status, home.id, teamDraw.id, now);
     marking.catch(() => undefined); // awaited below; a failure in between rolls everything back
-    await letItStart();
-    const result = matchTeams({ seed: draw.seed!, label, teamSize: policy.teamSize, targets: matchTargets(instance), candidates }, nodeSha256);
-    T('match');
-    await marking;
-    T('mark');
+    await nextTurn();
+    // The members are stored while the matching runs, and while the round's snapshot is deflated.
     const visitOf = new Map(visits.map((v) => [v.publicId, v]));
     const candidateOf = new Map(candidates.map((c) => [c.id, c]));
-    await markUnstaffed(em, result.unstaffed.map((u) => visitOf.get(u.target)!.id));
-    Object.assign(teamDraw, { staffed: result.teams.length, unstaffed: result.unstaffed.length });
-    await em.getRepository(TeamDraw).update({ id: teamDraw.id }, { staffed: teamDraw.staffed, unstaffed: teamDraw.unstaffed });
-
-    // The members are written while the round's snapshot is serialised and deflated.
-    const writeMembers = await prepareInsert(em, VisitMember, ['visitId', 'inspectorId', 'departmentId', 'role', 'ordinal'], memberRows(result, visitOf, candidateOf), { source, addedAt: now, addedById: actor.userId });
-    const writing = writeMembers();
-    writing.catch(() => undefined); // awaited below
-    await letItStart();
+    const { result, stored: membersStored } = await drawStoringMembers(em, { seed: draw.seed!, label, teamSize: policy.teamSize, targets: matchTargets(instance), candidates }, {
+      rows: (teams) => memberRows(teams, visitOf, candidateOf), constants: { source, addedAt: now, addedById: actor.userId }, visitIdOf: (target) => visitOf.get(target)!.id,
+    });
+    T('match');
+    // The round's snapshot is built and deflated (on the thread pool) while the last members are stored.
     const round = roundOf(instance, {
       teamDrawId: teamDraw.id, kind, label, seed: draw.seed!, teamSize: policy.teamSize, drawnAt: now.toISOString(), drawnBy: actor.username, departmentId: home.id,
       policy: { teamSize: policy.teamSize, requireSpecialtyCoverage: policy.requireSpecialtyCoverage, recuseSameTownship: policy.recuseSameTownship, workloadLimit: policy.workloadLimit },
       candidateDepartmentIds: departmentIds,
     }, result);
-    const pieces = await packRound(round);
-    await writing;
+    const packing = packRound(round);
+    packing.catch(() => undefined); // awaited below
+    await marking;
+    T('mark');
+    await markUnstaffed(em, result.unstaffed.map((u) => visitOf.get(u.target)!.id));
+    Object.assign(teamDraw, { staffed: result.teams.length, unstaffed: result.unstaffed.length });
+    await em.getRepository(TeamDraw).update({ id: teamDraw.id }, { staffed: teamDraw.staffed, unstaffed: teamDraw.unstaffed });
+    const pieces = await packing;
+    await membersStored;
     T('members');
     await storePieces(em, teamDraw.id, pieces);
     T('round');

@@ -38,7 +38,7 @@ registerEnumType(VisitExpertSource, { name: 'VisitExpertSource' });
  */
 @ObjectType({ description: '检查（一次上门） — one visit to a target, serving one or more tasks' })
 @Entity('visit')
-@Index('IDX_visit_public_status', ['publicId', 'status'])
+@Index('IDX_visit_public', ['publicId'])
 @Index('IDX_visit_lead_department', ['leadDepartmentId'])
 export class Visit {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
