@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import '../server/graphql/enums';
 import { loadConfig } from '../server/config';
 import { bulkInsert } from '../server/db/bulk';
@@ -33,9 +34,10 @@ import { seedMergeBench } from './visit-merge.bench';
  * expired or expires inside the window, ~1 % of the drawn targets with a declared conflict (one to
  * three inspectors each) besides ~10 declarations per inspector on other targets, the items'
  * specialty required, a workload limit that existing visits count against. The matching's code is
- * warmed up first on a small untimed instance (a server that has drawn teams before), and MariaDB is let
- * write the seeding's pages back and the seeding's garbage is collected first (bench/settle.ts). Prints a detail line,
- * then `{"bench":"teams","targets","existingVisits","mergeSeconds","teamSeconds"}` last.
+ * warmed up first on a small untimed instance (a server that has drawn teams before); MariaDB writes
+ * the seeding's pages back and its garbage is collected before the timed part (bench/settle.ts).
+ * Prints a detail line (phases; the longest the event loop was held), then
+ * `{"bench":"teams","targets","existingVisits","mergeSeconds","teamSeconds"}` last.
  * Goals on MariaDB: merge ≤ 1 s, teams ≤ 2 s. BENCH_KEEP_DATABASE=1 keeps the scratch database (its
  * URL on stderr) to look at the statements afterwards.
  */
@@ -126,13 +128,17 @@ async function main() {
     // A server that has drawn teams before: the matching's code is compiled (as bench/team-matching.bench.ts warms up too).
     warmUp();
     collectGarbage();
+    // How long the hub's event loop was held at a time while the teams were drawn (other requests wait that long).
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     started = process.hrtime.bigint();
     const report = await drawTeams(ctx, draw.id);
     const teamSeconds = seconds(started);
+    loopDelay.disable();
 
     console.log(JSON.stringify({
       database: scratch.database.kind, settledMs, picks, existingVisits: existing, mergedVisits: Number(merged), inspectors: inspectorCount, conflicts: conflicts.size,
-      visits: report.visits, staffed: report.staffed, unstaffed: report.unstaffedCount, teamPhasesMs: report.phases, unstaffedByReason: report.unstaffed.reduce<Record<string, number>>((acc, u) => ({ ...acc, [u.reason]: (acc[u.reason] ?? 0) + 1 }), {}),
+      visits: report.visits, staffed: report.staffed, unstaffed: report.unstaffedCount, teamPhasesMs: report.phases, eventLoopMaxDelayMs: Math.round(loopDelay.max / 1e6), unstaffedByReason: report.unstaffed.reduce<Record<string, number>>((acc, u) => ({ ...acc, [u.reason]: (acc[u.reason] ?? 0) + 1 }), {}),
     }));
     console.log(JSON.stringify({ bench: 'teams', targets: picks, existingVisits: existing, mergeSeconds, teamSeconds }));
   } finally {
