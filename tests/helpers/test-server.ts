@@ -28,9 +28,12 @@ export interface TestServer {
 
 export const usingMariaDb = () => /^(mysql|mariadb):/.test(process.env.DATABASE_URL ?? '');
 
-/** A database of its own for one test server or test: a fresh SQLite file, or a fresh MariaDB database. */
-export async function freshDatabase(dir: string): Promise<{ database: HubConfig['database']; drop(): Promise<void> }> {
-  if (!usingMariaDb()) return { database: { kind: 'sqlite', file: path.join(dir, 'hub.sqlite') }, drop: async () => undefined };
+/**
+ * A database of its own for one test server or test: a fresh SQLite file in `dir`, or a fresh
+ * database on the MariaDB server DATABASE_URL names (the default when it names one).
+ */
+export async function freshDatabase(dir: string, kind: HubConfig['database']['kind'] = usingMariaDb() ? 'mariadb' : 'sqlite'): Promise<{ database: HubConfig['database']; drop(): Promise<void> }> {
+  if (kind === 'sqlite') return { database: { kind: 'sqlite', file: path.join(dir, 'hub.sqlite') }, drop: async () => undefined };
   const base = new URL(process.env.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'));
   const name = `t_${randomBytes(6).toString('hex')}`;
   const connect = () => mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
