@@ -17,7 +17,8 @@ import { effectivePolicy } from './team-policy.service';
 import { packRound, storePieces } from './team-snapshot';
 import { assertExecuting, TEAM_DRAWN_STATUSES, VISIT_STATUS_TEXT } from './team.policy';
 import { lockDraws } from '../draw/draw-locks';
-import { drawStoringMembers, nextTurn } from './stored-matching';
+import { drawStoringMembers } from './stored-matching';
+import { nextTurn } from '../../db/write-behind';
 
 /**
  * 抽取检查组 (Art. 20–23): after a draw is locked, its executing department draws a team for every

@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { prepareInsert, PreparedWrite } from '../../db/bulk';
+import { nextTurn, WriteBehind } from '../../db/write-behind';
 import { nodeSha256 } from '../../domain/draw-v1-node';
 import { MatchInput, MatchResult, StaffedTeam, TeamMatching } from '../../domain/team-matching';
 import { inChunks } from '../visit/form-visits.command';
@@ -15,8 +16,6 @@ export interface StepSizes {
 /** A few thousand member rows per load; a turn every few milliseconds of drawing. */
 const STEP_SIZES: StepSizes = { targetsPerWrite: 4000, targetsPerTurn: 500 };
 
-/** Lets statements just issued, and loads under way, reach the database before the event loop is held by computation again. */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const membersText = (team: StaffedTeam) => team.members.join('\n');
 
 export interface MemberWriting {
@@ -43,22 +42,21 @@ export async function drawStoringMembers(
     prepareInsert(em, VisitMember, ['visitId', 'inspectorId', 'departmentId', 'role', 'ordinal'], writing.rows(teams), writing.constants);
   const matching = new TeamMatching(input, nodeSha256);
   const storedAs = new Map<string, string>();
-  let writes: Promise<void> = Promise.resolve();
+  const writes = new WriteBehind();
   let from = 0;
   while (matching.drawn < matching.targetCount) {
     matching.drawUntil(matching.drawn + sizes.targetsPerTurn);
     if (matching.drawn - from >= sizes.targetsPerWrite || matching.drawn === matching.targetCount) {
       const teams = matching.teams(from, matching.drawn);
       for (const team of teams) storedAs.set(team.target, membersText(team));
-      const write = await prepare(teams);
-      writes = writes.then(write);
-      writes.catch(() => undefined); // awaited through `stored`
+      await writes.queue(await prepare(teams));
       from = matching.drawn;
+    } else {
+      await nextTurn();
     }
-    await nextTurn();
   }
   const result = matching.result();
-  const stored = writes.then(async () => {
+  const stored = writes.flush().then(async () => {
     const changed = result.teams.filter((team) => storedAs.get(team.target) !== membersText(team));
     if (!changed.length) return;
     for (const visitIds of inChunks(changed.map((team) => writing.visitIdOf(team.target)))) {
