@@ -343,7 +343,7 @@ class CandidateList {
 /** Free candidates above which a kind of slot is not checked before an attempt (any number gives the same result). */
 const PLENTY = 256;
 
-class Matcher {
+class Matcher implements TeamMatching {
   private readonly n: number;
   private readonly slots: number;
   /** Teams each candidate is on. */
@@ -410,11 +410,13 @@ class Matcher {
     for (let t = 0; t < p.targets.length; t++) this.maxNeeded = Math.max(this.maxNeeded, p.slotStart[t + 1] - p.slotStart[t]);
   }
 
-  /** Targets drawn so far: [0, drawn). */
   drawn = 0;
   private readonly unstaffed: Unstaffable[] = [];
 
-  /** Draws the targets up to `end` (exclusive) in order. */
+  get targetCount(): number {
+    return this.p.targets.length;
+  }
+
   drawUntil(end: number): void {
     for (const last = Math.min(end, this.p.targets.length); this.drawn < last; this.drawn++) {
       if (!this.staff(this.drawn)) this.unstaffed.push(unstaffable(this.p, this.drawn));
@@ -791,11 +793,10 @@ class Matcher {
   // -- result ----------------------------------------------------------------------------------
 
   /** Teams in target order: the member at the drawn leader position of the join order first, then the others in join order. */
-  /** The teams of the staffed targets among [from, to), as they stand now. */
   teams(from: number, to: number): StaffedTeam[] {
     const { p } = this;
     const teams: StaffedTeam[] = [];
-    for (let t = from; t < to; t++) {
+    for (let t = from; t < Math.min(to, this.drawn); t++) {
       if (this.leaderAt[t] < 0) continue;
       const slots = this.slotsByJoin(t);
       const members: string[] = [p.candidates[this.holder[slots[this.leaderAt[t]]]].id];
@@ -877,7 +878,7 @@ function unstaffable(p: Prepared, t: number): Unstaffable {
 
 /** The team draw. Throws a RangeError when the input is invalid (see checkMatchInput). */
 export function matchTeams(input: MatchInput, hash: Sha256Sync): MatchResult {
-  const matching = new TeamMatching(input, hash);
+  const matching = startTeamMatching(input, hash);
   matching.drawUntil(matching.targetCount);
   return matching.result();
 }
@@ -888,33 +889,21 @@ export function matchTeams(input: MatchInput, hash: Sha256Sync): MatchResult {
  * augmenting path can move a member of an earlier team (never empty it), and with it the join order
  * the leader is taken from; so the caller compares what it stored with `result()`.
  */
-export class TeamMatching {
-  private readonly matcher: Matcher;
+export interface TeamMatching {
   readonly targetCount: number;
-
-  constructor(input: MatchInput, hash: Sha256Sync) {
-    this.matcher = new Matcher(prepare(input), input, hash);
-    this.targetCount = input.targets.length;
-  }
-
   /** Targets drawn so far, in the given order: [0, drawn). */
-  get drawn(): number {
-    return this.matcher.drawn;
-  }
-
-  drawUntil(end: number): void {
-    this.matcher.drawUntil(end);
-  }
-
-  /** The teams of the staffed targets among [from, to) as they stand now (to ≤ drawn). */
-  teams(from: number, to: number): StaffedTeam[] {
-    return this.matcher.teams(from, Math.min(to, this.matcher.drawn));
-  }
-
+  readonly drawn: number;
+  /** Draws the targets up to `end` (exclusive). */
+  drawUntil(end: number): void;
+  /** The teams of the staffed targets among [from, to) as they stand now (only drawn targets count). */
+  teams(from: number, to: number): StaffedTeam[];
   /** The whole result, once every target is drawn. */
-  result(): MatchResult {
-    return this.matcher.result();
-  }
+  result(): MatchResult;
+}
+
+/** Throws a RangeError when the input is invalid (see checkMatchInput). */
+export function startTeamMatching(input: MatchInput, hash: Sha256Sync): TeamMatching {
+  return new Matcher(prepare(input), input, hash);
 }
 
 export type TeamVerification = { ok: true } | { ok: false; problem: string };

@@ -2,7 +2,7 @@ import { NextWord, pickIndexSequence, randBelow, segmentSeed, wordStream } from 
 import { nodeSha256 } from '../../server/domain/draw-v1-node';
 import {
   canonicalGroups, checkMatchInput, MatchCandidate, MatchGroup, MatchInput, MatchResult, MatchTarget, matchTeams, neededFor, targetSegmentLabel,
-  targetSegmentSeed, TeamMatching, uncoverableGroups, Unstaffable, verifyTeams,
+  startTeamMatching, targetSegmentSeed, uncoverableGroups, Unstaffable, verifyTeams,
 } from '../../server/domain/team-matching';
 
 const SEED = 'c0ffee'.padEnd(64, '0');
@@ -382,7 +382,7 @@ describe('repair: where a greedy draw paints itself into a corner', () => {
     let changed = 0;
     for (let k = 0; k < 40; k++) {
       const i = input(targets, cands, { seed: seedNumber(k) });
-      const matching = new TeamMatching(i, nodeSha256);
+      const matching = startTeamMatching(i, nodeSha256);
       matching.drawUntil(1);
       expect(matching.drawn).toBe(1);
       expect(() => matching.result()).toThrow('not finished');

@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { prepareInsert, PreparedWrite } from '../../db/bulk';
 import { nextTurn, WriteBehind } from '../../db/write-behind';
 import { nodeSha256 } from '../../domain/draw-v1-node';
-import { MatchInput, MatchResult, StaffedTeam, TeamMatching } from '../../domain/team-matching';
+import { MatchInput, MatchResult, StaffedTeam, startTeamMatching } from '../../domain/team-matching';
 import { inChunks } from '../visit/form-visits.command';
 import { VisitMember } from '../visit/visit.entity';
 
@@ -40,7 +40,7 @@ export async function drawStoringMembers(
 ): Promise<{ result: MatchResult; stored: Promise<void> }> {
   const prepare = (teams: StaffedTeam[]): Promise<PreparedWrite> =>
     prepareInsert(em, VisitMember, ['visitId', 'inspectorId', 'departmentId', 'role', 'ordinal'], writing.rows(teams), writing.constants);
-  const matching = new TeamMatching(input, nodeSha256);
+  const matching = startTeamMatching(input, nodeSha256);
   const storedAs = new Map<string, string>();
   const writes = new WriteBehind();
   let from = 0;
