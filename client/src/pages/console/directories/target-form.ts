@@ -1,24 +1,5 @@
 import type { CreditClass, RiskLevel, SpecialDirectory, TargetFilter, TargetInput, TargetSort, TargetStatus, TargetType } from '../../../gql/graphql';
 
-/** A target as the form holds it: every field a string or a list, so nothing typed is lost. */
-export interface TargetFormState {
-  name: string;
-  creditCode: string;
-  type: TargetType;
-  regionCode: string;
-  address: string;
-  legalRepresentative: string;
-  phone: string;
-  status: TargetStatus;
-  riskLevel: RiskLevel;
-  creditClass: CreditClass;
-  complaintCount: string;
-  dishonest: boolean;
-  seriousViolation: boolean;
-  specialDirectories: SpecialDirectory[];
-  licences: { kind: string; number: string; validTo: string }[];
-}
-
 export interface TargetRecord {
   name: string;
   creditCode?: string | null;
@@ -36,6 +17,14 @@ export interface TargetRecord {
   specialDirectories: readonly SpecialDirectory[];
   licences: readonly { kind: string; number: string; validTo?: string | null }[];
 }
+
+/** A target as the form holds it: the record's fields, with every number and optional text a string, so nothing typed is lost. */
+export type TargetFormState = Omit<TargetRecord, 'creditCode' | 'complaintCount' | 'specialDirectories' | 'licences'> & {
+  creditCode: string;
+  complaintCount: string;
+  specialDirectories: SpecialDirectory[];
+  licences: { kind: string; number: string; validTo: string }[];
+};
 
 export const emptyTargetForm = (regionCode = ''): TargetFormState => ({
   name: '', creditCode: '', type: 'ENTERPRISE', regionCode, address: '', legalRepresentative: '', phone: '', status: 'ACTIVE',
