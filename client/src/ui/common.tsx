@@ -1,4 +1,5 @@
 import type { CombinedError } from '@urql/core';
+import type { ReactNode } from 'react';
 import { defineMessages, useT } from '../i18n';
 
 const messages = defineMessages(
@@ -9,6 +10,18 @@ const messages = defineMessages(
 export function Loading() {
   const t = useT(messages);
   return <p className="muted" role="status">{t('loading')}</p>;
+}
+
+/** A term and its value shown as code (a digest, a seed, a public id), inside a <dl>. */
+export function CodeFact({ term, value, termClass }: { term: ReactNode; value: ReactNode; termClass?: string }) {
+  return (
+    <>
+      <dt className={termClass}>{term}</dt>
+      <dd>
+        <code>{value}</code>
+      </dd>
+    </>
+  );
 }
 
 export function Empty() {

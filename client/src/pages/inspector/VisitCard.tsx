@@ -1,6 +1,7 @@
 import type { InspectorMyVisitsQuery } from '../../gql/graphql';
 import { defineMessages, useT } from '../../i18n';
 import type { VocabularyGroup } from '../console/shared/useLabel';
+import { CodeFact } from '../../ui/common';
 
 const messages = defineMessages(
   {
@@ -49,10 +50,7 @@ export function VisitCard({ visit, label }: { visit: Visit; label: (group: Vocab
       <h2>{visit.target?.name ?? visit.publicId}</h2>
       <span className="badge">{label('VisitStatus', visit.status)}</span>
       <dl className="facts">
-        <dt>{t('code')}</dt>
-        <dd>
-          <code>{visit.publicId}</code>
-        </dd>
+        <CodeFact term={t('code')} value={visit.publicId} />
         {visit.target && (
           <>
             <dt>{t('address')}</dt>

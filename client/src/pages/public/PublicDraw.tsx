@@ -5,7 +5,7 @@ import { groupBySegment, recordLabels } from '../../draw/verify';
 import { VerifyPanel } from '../../draw/VerifyPanel';
 import { defineMessages, formatDateTime, useLang, useT } from '../../i18n';
 import { Link } from '../../router';
-import { ErrorNotice, Loading } from '../../ui/common';
+import { CodeFact, ErrorNotice, Loading } from '../../ui/common';
 import { AnnouncementQuery, PublicRecordQuery } from './public-queries';
 import { RecordSummary } from './RecordSummary';
 import '../../draw/draw.css';
@@ -83,10 +83,7 @@ export default function PublicDraw({ drawId }: { drawId: string }) {
               <dd>{a.items.join('；')}</dd>
               <dt>{t('announcedAt')}</dt>
               <dd>{formatDateTime(a.announcedAt, lang)}</dd>
-              <dt>{t('commitment')}</dt>
-              <dd>
-                <code>{a.commitment}</code>
-              </dd>
+              <CodeFact term={t('commitment')} value={a.commitment} />
             </dl>
           </section>
           <VerifyPanel record={drawRecord} observed={observed} observedSource="announcement" />

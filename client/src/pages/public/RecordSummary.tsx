@@ -1,5 +1,6 @@
 import type { DrawRecord } from '../../../../server/domain/draw-v1';
 import { defineMessages, formatDateTime, useLang, useT } from '../../i18n';
+import { CodeFact } from '../../ui/common';
 
 /** The published record in words: what was committed, the entropy, the reveal, and each segment's pool. */
 const messages = defineMessages(
@@ -67,32 +68,16 @@ export function RecordSummary({ record, recordUrl }: { record: unknown; recordUr
         <span className="muted small">{t('cli')}</span>
       </p>
       <dl className="facts">
-        <dt>{t('commitment')}</dt>
-        <dd>
-          <code>{r.commitment}</code>
-        </dd>
+        <CodeFact term={t('commitment')} value={r.commitment} />
         <dt>{t('scheduledAt')}</dt>
         <dd>{formatDateTime(r.scheduledAt, lang)}</dd>
         <dt>{t('closesAt')}</dt>
         <dd>{formatDateTime(r.entropyClosesAt, lang)}</dd>
         <dt>{t('beaconSource')}</dt>
         <dd>{r.beaconSource || t('noBeacon')}</dd>
-        {r.beacon && (
-          <>
-            <dt>{t('beacon')}</dt>
-            <dd>
-              <code>{r.beacon}</code>
-            </dd>
-          </>
-        )}
-        <dt>{t('secret')}</dt>
-        <dd>
-          <code>{r.secretHex}</code>
-        </dd>
-        <dt>{t('seed')}</dt>
-        <dd>
-          <code>{r.seed}</code>
-        </dd>
+        {r.beacon && <CodeFact term={t('beacon')} value={r.beacon} />}
+        <CodeFact term={t('secret')} value={r.secretHex} />
+        <CodeFact term={t('seed')} value={r.seed} />
         <dt>{t('revealedAt')}</dt>
         <dd>{formatDateTime(r.revealedAt, lang)}</dd>
         <dt>{t('completedAt')}</dt>

@@ -1,5 +1,6 @@
 import type { Reveal, Schedule } from '../../draw/event-log';
 import { defineMessages, formatDateTime, useLang, useT } from '../../i18n';
+import { CodeFact } from '../../ui/common';
 
 /** What the draw committed to before anyone could know the result, and, after the reveal, the secret and seed. */
 const messages = defineMessages(
@@ -59,22 +60,9 @@ export function CommitmentCard({ schedule, reveal }: { schedule: Schedule; revea
         <dd>{schedule.beaconSource || <span className="muted">{t('noBeacon')}</span>}</dd>
         {reveal && (
           <>
-            <dt>{t('secret')}</dt>
-            <dd>
-              <code>{reveal.secretHex}</code>
-            </dd>
-            {reveal.beacon && (
-              <>
-                <dt>{t('beaconValue')}</dt>
-                <dd>
-                  <code>{reveal.beacon}</code>
-                </dd>
-              </>
-            )}
-            <dt>{t('seed')}</dt>
-            <dd>
-              <code>{reveal.seed}</code>
-            </dd>
+            <CodeFact term={t('secret')} value={reveal.secretHex} />
+            {reveal.beacon && <CodeFact term={t('beaconValue')} value={reveal.beacon} />}
+            <CodeFact term={t('seed')} value={reveal.seed} />
           </>
         )}
       </dl>

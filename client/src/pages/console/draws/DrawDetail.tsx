@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { defineMessages, formatDateTime, useLang, useT } from '../../../i18n';
 import { Link } from '../../../router';
-import { Empty, ErrorNotice, Loading } from '../../../ui/common';
+import { CodeFact, Empty, ErrorNotice, Loading } from '../../../ui/common';
 import { useLabel } from '../shared/useLabel';
 import { DrawActions } from './DrawActions';
 import { DrawDetailQuery, DrawEventsSubscription } from './draw-queries';
@@ -147,18 +147,8 @@ export function DrawDetail({ drawId }: { drawId: string }) {
 
       <dl className="grid2">
         <div>
-          <dt className="muted">{t('commitment')}</dt>
-          <dd>
-            <code>{draw.commitment}</code>
-          </dd>
-          {draw.seed && (
-            <>
-              <dt className="muted">{t('seed')}</dt>
-              <dd>
-                <code>{draw.seed}</code>
-              </dd>
-            </>
-          )}
+          <CodeFact term={t('commitment')} value={draw.commitment} termClass="muted" />
+          {draw.seed && <CodeFact term={t('seed')} value={draw.seed} termClass="muted" />}
         </div>
         <div>
           <dt className="muted">{t('closes')}</dt>
